@@ -1,0 +1,363 @@
+//! Archives: `/v2/project/{apiKey}/archive…`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{check_id, check_paging, check_range, check_resolution, decode_with, project_path};
+use super::{Layout, Page, StreamMode};
+use crate::error::{Error, Result};
+use crate::wire::{Method, Obj, Operation, WireRequest};
+
+/// Composed (one file) or individual (one file per stream).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputMode {
+    /// All streams composed into one file.
+    Composed,
+    /// One file per stream.
+    Individual,
+}
+
+/// Post-call transcription settings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TranscriptionProperties {
+    /// BCP-47 language code (e.g. `en-US`).
+    #[serde(alias = "primaryLanguageCode")]
+    pub primary_language_code: Option<String>,
+    /// Also produce a summary.
+    #[serde(alias = "hasSummary")]
+    pub has_summary: Option<bool>,
+}
+
+/// `start_archive`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StartArchive {
+    /// Session to record.
+    pub session_id: String,
+    /// Archive name.
+    pub name: Option<String>,
+    /// Record audio (server default true).
+    pub has_audio: Option<bool>,
+    /// Record video (server default true).
+    pub has_video: Option<bool>,
+    /// Composed or individual.
+    pub output_mode: Option<OutputMode>,
+    /// Resolution (composed only).
+    pub resolution: Option<String>,
+    /// Layout (composed only).
+    pub layout: Option<Layout>,
+    /// Auto or manual stream selection.
+    pub stream_mode: Option<StreamMode>,
+    /// Tag that allows several archives of one session at once.
+    pub multi_archive_tag: Option<String>,
+    /// Maximum bitrate in bits per second (100000–6000000; not with quantization_parameter).
+    pub max_bitrate: Option<i64>,
+    /// Quantization parameter (15–40; not with max_bitrate).
+    pub quantization_parameter: Option<i64>,
+    /// Produce a post-call transcription.
+    pub has_transcription: Option<bool>,
+    /// Transcription settings (only with has_transcription).
+    pub transcription_properties: Option<TranscriptionProperties>,
+}
+
+impl Operation for StartArchive {
+    const NAME: &'static str = "start_archive";
+    type Output = Archive;
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        check_id("session_id", &self.session_id)?;
+        if self.has_audio == Some(false) && self.has_video == Some(false) {
+            return Err(Error::invalid("has_audio", "an archive needs audio, video or both"));
+        }
+        if self.output_mode == Some(OutputMode::Individual) {
+            if self.resolution.is_some() {
+                return Err(Error::invalid("resolution", "is only allowed with output_mode composed"));
+            }
+            if self.layout.is_some() {
+                return Err(Error::invalid("layout", "is only allowed with output_mode composed"));
+            }
+        }
+        check_resolution("resolution", self.resolution.as_deref())?;
+        if let Some(l) = &self.layout {
+            l.validate("layout")?;
+        }
+        if self.max_bitrate.is_some() && self.quantization_parameter.is_some() {
+            return Err(Error::invalid(
+                "quantization_parameter",
+                "cannot be combined with max_bitrate",
+            ));
+        }
+        check_range("max_bitrate", self.max_bitrate, 100_000, 6_000_000)?;
+        check_range("quantization_parameter", self.quantization_parameter, 15, 40)?;
+        if self.transcription_properties.is_some() && self.has_transcription != Some(true) {
+            return Err(Error::invalid(
+                "transcription_properties",
+                "is only allowed when has_transcription is true",
+            ));
+        }
+        let tp = self.transcription_properties.as_ref().map(|t| {
+            Obj::new()
+                .opt("primaryLanguageCode", t.primary_language_code.as_ref())
+                .opt("hasSummary", t.has_summary)
+                .build()
+        });
+        let body = Obj::new()
+            .put("sessionId", &self.session_id)
+            .opt("name", self.name.as_ref())
+            .opt("hasAudio", self.has_audio)
+            .opt("hasVideo", self.has_video)
+            .opt("outputMode", self.output_mode)
+            .opt("resolution", self.resolution.as_ref())
+            .opt("layout", self.layout.as_ref().map(Layout::to_wire))
+            .opt("streamMode", self.stream_mode)
+            .opt("multiArchiveTag", self.multi_archive_tag.as_ref())
+            .opt("maxBitrate", self.max_bitrate)
+            .opt("quantizationParameter", self.quantization_parameter)
+            .opt("hasTranscription", self.has_transcription)
+            .opt("transcriptionProperties", tp)
+            .build();
+        Ok(WireRequest::new(Method::Post, project_path(project_id, "/archive")).json(body))
+    }
+    decode_with!(json);
+}
+
+macro_rules! archive_id_op {
+    ($(#[$doc:meta])* $name:ident, $op:literal, $method:ident, $suffix:literal, $out:ty, $dec:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            /// The archive id.
+            pub archive_id: String,
+        }
+
+        impl Operation for $name {
+            const NAME: &'static str = $op;
+            type Output = $out;
+
+            fn request(&self, project_id: &str) -> Result<WireRequest> {
+                let id = check_id("archive_id", &self.archive_id)?;
+                let path = project_path(project_id, &format!("/archive/{id}{}", $suffix));
+                let req = WireRequest::new(Method::$method, path);
+                Ok(if matches!(Method::$method, Method::Post) { req.json(serde_json::json!({})) } else { req })
+            }
+            decode_with!($dec);
+        }
+    };
+}
+
+archive_id_op!(
+    /// `stop_archive`: stops a recording archive.
+    StopArchive, "stop_archive", Post, "/stop", Archive, json
+);
+archive_id_op!(
+    /// `get_archive`: reads one archive.
+    GetArchive, "get_archive", Get, "", Archive, json
+);
+archive_id_op!(
+    /// `delete_archive`: deletes an available archive.
+    DeleteArchive, "delete_archive", Delete, "", (), empty
+);
+
+/// `list_archives`: a page of archives, newest first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ListArchives {
+    /// Index of the first archive.
+    pub offset: Option<i64>,
+    /// Page size (≤ 1000; server default 50).
+    pub count: Option<i64>,
+    /// Only archives of this session.
+    pub session_id: Option<String>,
+}
+
+impl Operation for ListArchives {
+    const NAME: &'static str = "list_archives";
+    type Output = Page<Archive>;
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        check_paging(self.offset, self.count)?;
+        if let Some(s) = &self.session_id {
+            check_id("session_id", s)?;
+        }
+        Ok(WireRequest::new(Method::Get, project_path(project_id, "/archive"))
+            .query_opt("offset", self.offset)
+            .query_opt("count", self.count)
+            .query_opt("sessionId", self.session_id.as_ref()))
+    }
+    decode_with!(json);
+}
+
+/// `set_archive_layout`: changes the layout of a composed archive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetArchiveLayout {
+    /// The archive id.
+    pub archive_id: String,
+    /// The new layout.
+    pub layout: Layout,
+}
+
+impl Operation for SetArchiveLayout {
+    const NAME: &'static str = "set_archive_layout";
+    type Output = ();
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let id = check_id("archive_id", &self.archive_id)?;
+        self.layout.validate("")?;
+        Ok(WireRequest::new(Method::Put, project_path(project_id, &format!("/archive/{id}/layout")))
+            .json(self.layout.to_wire()))
+    }
+    decode_with!(empty);
+}
+
+/// Body of add-stream requests (archives and broadcasts).
+pub(crate) fn add_stream_body(stream_id: &str, has_audio: Option<bool>, has_video: Option<bool>) -> Result<Value> {
+    check_id("stream_id", stream_id)?;
+    Ok(Obj::new()
+        .put("addStream", stream_id)
+        .put("hasAudio", has_audio.unwrap_or(true))
+        .put("hasVideo", has_video.unwrap_or(true))
+        .build())
+}
+
+/// `add_archive_stream`: adds a stream to a manual-mode archive.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AddArchiveStream {
+    /// The archive id.
+    pub archive_id: String,
+    /// The stream to add.
+    pub stream_id: String,
+    /// Include its audio (default true).
+    pub has_audio: Option<bool>,
+    /// Include its video (default true).
+    pub has_video: Option<bool>,
+}
+
+impl Operation for AddArchiveStream {
+    const NAME: &'static str = "add_archive_stream";
+    type Output = ();
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let id = check_id("archive_id", &self.archive_id)?;
+        let body = add_stream_body(&self.stream_id, self.has_audio, self.has_video)?;
+        Ok(WireRequest::new(Method::Patch, project_path(project_id, &format!("/archive/{id}/streams")))
+            .json(body))
+    }
+    decode_with!(empty);
+}
+
+/// `remove_archive_stream`: removes a stream from a manual-mode archive.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemoveArchiveStream {
+    /// The archive id.
+    pub archive_id: String,
+    /// The stream to remove.
+    pub stream_id: String,
+}
+
+impl Operation for RemoveArchiveStream {
+    const NAME: &'static str = "remove_archive_stream";
+    type Output = ();
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let id = check_id("archive_id", &self.archive_id)?;
+        let sid = check_id("stream_id", &self.stream_id)?;
+        Ok(WireRequest::new(Method::Patch, project_path(project_id, &format!("/archive/{id}/streams")))
+            .json(serde_json::json!({ "removeStream": sid })))
+    }
+    decode_with!(empty);
+}
+
+/// A stream recorded in an archive.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ArchiveStream {
+    /// Stream id.
+    pub stream_id: Option<String>,
+    /// Audio included.
+    pub has_audio: Option<bool>,
+    /// Video included.
+    pub has_video: Option<bool>,
+}
+
+/// Transcription state of an archive.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Transcription {
+    /// Status.
+    pub status: Option<String>,
+    /// Download URL.
+    pub url: Option<String>,
+    /// Failure reason.
+    pub reason: Option<String>,
+    /// Language.
+    pub primary_language_code: Option<String>,
+    /// Whether a summary was requested.
+    pub has_summary: Option<bool>,
+}
+
+/// An archive as the API reports it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Archive {
+    /// Archive id.
+    pub id: String,
+    /// `available`, `expired`, `failed`, `paused`, `started`, `stopped`, `uploaded` or `deleted`.
+    pub status: Option<String>,
+    /// Name.
+    pub name: Option<String>,
+    /// Why it stopped or failed.
+    pub reason: Option<String>,
+    /// Session id.
+    pub session_id: Option<String>,
+    /// Project id (number or string).
+    pub project_id: Option<Value>,
+    /// Partner id (older name of the project id).
+    pub partner_id: Option<Value>,
+    /// Vonage application id.
+    pub application_id: Option<String>,
+    /// Creation time (ms since epoch).
+    pub created_at: Option<i64>,
+    /// Last update (ms since epoch).
+    pub updated_at: Option<i64>,
+    /// Size in bytes.
+    pub size: Option<i64>,
+    /// Duration in seconds.
+    pub duration: Option<i64>,
+    /// Composed or individual.
+    pub output_mode: Option<String>,
+    /// Auto or manual.
+    pub stream_mode: Option<String>,
+    /// Audio recorded.
+    pub has_audio: Option<bool>,
+    /// Video recorded.
+    pub has_video: Option<bool>,
+    /// Transcription requested.
+    pub has_transcription: Option<bool>,
+    /// Transcription state.
+    pub transcription: Option<Transcription>,
+    /// Resolution.
+    pub resolution: Option<String>,
+    /// Download URL once available.
+    pub url: Option<String>,
+    /// Encryption password, if any.
+    pub password: Option<String>,
+    /// SHA-256 of the file.
+    pub sha256sum: Option<String>,
+    /// Callback event name, when read from a callback.
+    pub event: Option<String>,
+    /// Streams in the archive.
+    #[serde(default)]
+    pub streams: Vec<ArchiveStream>,
+    /// Multi-archive tag.
+    pub multi_archive_tag: Option<String>,
+    /// Maximum bitrate.
+    pub max_bitrate: Option<i64>,
+    /// Quantization parameter.
+    pub quantization_parameter: Option<i64>,
+}

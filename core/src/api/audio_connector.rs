@@ -1,0 +1,130 @@
+//! Audio Connector: stream session audio to a WebSocket.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{check_id, check_non_empty, check_url, decode_with, project_path, Headers};
+use crate::error::{Error, Result};
+use crate::wire::{Method, Obj, Operation, WireRequest};
+
+/// How audio is framed on the WebSocket.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AudioTransport {
+    /// `binary` or `json`.
+    pub transport: Option<String>,
+    /// `base64` (json transport).
+    pub encoding: Option<String>,
+    /// Field carrying outgoing audio (json transport).
+    #[serde(alias = "audioField")]
+    pub audio_field: Option<String>,
+    /// Field carrying incoming audio (json transport).
+    #[serde(alias = "receiveAudioField")]
+    pub receive_audio_field: Option<String>,
+    /// Fields added to every message.
+    #[serde(alias = "staticFields")]
+    pub static_fields: BTreeMap<String, Value>,
+}
+
+/// `connect_audio`: starts an Audio Connector.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ConnectAudio {
+    /// Session id.
+    pub session_id: String,
+    /// A client token for the session.
+    pub token: String,
+    /// WebSocket URI (`ws://` or `wss://`).
+    pub uri: String,
+    /// Streams to send (all when empty).
+    pub streams: Vec<String>,
+    /// Headers for the WebSocket handshake (≤ 512 bytes in total).
+    pub headers: Headers,
+    /// 8000 (default), 16000 or 24000.
+    #[serde(alias = "audioRate")]
+    pub audio_rate: Option<i64>,
+    /// Also play audio received from the WebSocket.
+    pub bidirectional: Option<bool>,
+    /// Framing.
+    #[serde(alias = "audioTransport")]
+    pub audio_transport: Option<AudioTransport>,
+}
+
+impl Operation for ConnectAudio {
+    const NAME: &'static str = "connect_audio";
+    type Output = AudioConnection;
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        check_id("session_id", &self.session_id)?;
+        check_non_empty("token", &self.token)?;
+        check_url("uri", &self.uri, &["ws://", "wss://"], 6, 2048)?;
+        let header_bytes: usize = self.headers.iter().map(|(k, v)| k.len() + v.len()).sum();
+        if header_bytes > 512 {
+            return Err(Error::invalid("headers", "must be at most 512 bytes in total"));
+        }
+        if let Some(r) = self.audio_rate {
+            if ![8000, 16000, 24000].contains(&r) {
+                return Err(Error::invalid("audio_rate", format!("{r} is not one of 8000, 16000, 24000")));
+            }
+        }
+        if let Some(t) = self.audio_transport.as_ref().and_then(|t| t.transport.as_deref()) {
+            if t != "binary" && t != "json" {
+                return Err(Error::invalid("audio_transport.transport", "must be `binary` or `json`"));
+            }
+        }
+        let transport = self.audio_transport.as_ref().map(|t| {
+            Obj::new()
+                .opt("transport", t.transport.as_ref())
+                .opt("encoding", t.encoding.as_ref())
+                .opt("audio_field", t.audio_field.as_ref())
+                .opt("receive_audio_field", t.receive_audio_field.as_ref())
+                .opt("static_fields", (!t.static_fields.is_empty()).then_some(&t.static_fields))
+                .build()
+        });
+        let ws = Obj::new()
+            .put("uri", &self.uri)
+            .opt("streams", (!self.streams.is_empty()).then_some(&self.streams))
+            .opt("headers", (!self.headers.is_empty()).then_some(&self.headers))
+            .opt("audioRate", self.audio_rate)
+            .opt("bidirectional", self.bidirectional)
+            .opt("audioTransport", transport)
+            .build();
+        let body = Obj::new().put("sessionId", &self.session_id).put("token", &self.token).put("websocket", ws).build();
+        Ok(WireRequest::new(Method::Post, project_path(project_id, "/connect")).json(body))
+    }
+    decode_with!(json);
+}
+
+/// A running Audio Connector.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AudioConnection {
+    /// Audio Connector id.
+    pub id: String,
+    /// Its connection id in the session.
+    pub connection_id: Option<String>,
+    /// Whether it is bidirectional, when reported.
+    pub bidirectional: Option<bool>,
+}
+
+/// `stop_audio_connector`: `POST …/connect/{connectionId}/stop`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StopAudioConnector {
+    /// The Audio Connector's connection id (as returned by `connect_audio`).
+    pub connection_id: String,
+}
+
+impl Operation for StopAudioConnector {
+    const NAME: &'static str = "stop_audio_connector";
+    type Output = ();
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let id = check_id("connection_id", &self.connection_id)?;
+        Ok(WireRequest::new(Method::Post, project_path(project_id, &format!("/connect/{id}/stop")))
+            .json(serde_json::json!({})))
+    }
+    decode_with!(empty);
+}

@@ -1,0 +1,343 @@
+//! Live-streaming broadcasts: `/v2/project/{apiKey}/broadcast…`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::archives::add_stream_body;
+use super::{check_id, check_non_empty, check_paging, check_range, check_resolution, decode_with, project_path};
+use super::{Layout, Page, StreamMode};
+use crate::error::{Error, Result};
+use crate::wire::{Method, Obj, Operation, WireRequest};
+
+/// HLS output settings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Hls {
+    /// Enable DVR (rewind); not with low_latency.
+    pub dvr: Option<bool>,
+    /// Low-latency HLS; not with dvr.
+    #[serde(alias = "lowLatency")]
+    pub low_latency: Option<bool>,
+}
+
+/// One RTMP output.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Rtmp {
+    /// Your id for this target.
+    pub id: Option<String>,
+    /// RTMP server URL.
+    #[serde(alias = "serverUrl")]
+    pub server_url: String,
+    /// Stream name (key).
+    #[serde(alias = "streamName")]
+    pub stream_name: String,
+}
+
+/// Broadcast outputs: HLS and/or up to 5 RTMP targets.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BroadcastOutputs {
+    /// HLS output, if wanted.
+    pub hls: Option<Hls>,
+    /// RTMP outputs (at most 5).
+    pub rtmp: Vec<Rtmp>,
+}
+
+/// Most RTMP targets a broadcast may have.
+pub const MAX_RTMP: usize = 5;
+
+/// `start_broadcast`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StartBroadcast {
+    /// Session to broadcast.
+    pub session_id: String,
+    /// Outputs (HLS and/or RTMP).
+    pub outputs: BroadcastOutputs,
+    /// Layout.
+    pub layout: Option<Layout>,
+    /// Maximum duration in seconds (60–36000).
+    pub max_duration: Option<i64>,
+    /// Maximum bitrate in bits per second (100000–6000000). Also accepted as `maxBitRate`.
+    #[serde(alias = "maxBitRate", alias = "max_bit_rate", alias = "maxBitrate")]
+    pub max_bitrate: Option<i64>,
+    /// Resolution.
+    pub resolution: Option<String>,
+    /// Auto or manual stream selection.
+    pub stream_mode: Option<StreamMode>,
+    /// Tag that allows several broadcasts of one session at once.
+    pub multi_broadcast_tag: Option<String>,
+    /// Include audio.
+    pub has_audio: Option<bool>,
+    /// Include video.
+    pub has_video: Option<bool>,
+}
+
+impl Operation for StartBroadcast {
+    const NAME: &'static str = "start_broadcast";
+    type Output = Broadcast;
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        check_id("session_id", &self.session_id)?;
+        let o = &self.outputs;
+        if o.hls.is_none() && o.rtmp.is_empty() {
+            return Err(Error::invalid("outputs", "needs an hls output, rtmp outputs, or both"));
+        }
+        if let Some(h) = &o.hls {
+            if h.dvr == Some(true) && h.low_latency == Some(true) {
+                return Err(Error::invalid("outputs.hls", "dvr and low_latency cannot both be true"));
+            }
+        }
+        if o.rtmp.len() > MAX_RTMP {
+            return Err(Error::invalid("outputs.rtmp", format!("at most {MAX_RTMP} RTMP outputs are allowed")));
+        }
+        for (i, r) in o.rtmp.iter().enumerate() {
+            check_non_empty(&format!("outputs.rtmp[{i}].server_url"), &r.server_url)?;
+            check_non_empty(&format!("outputs.rtmp[{i}].stream_name"), &r.stream_name)?;
+        }
+        if let Some(l) = &self.layout {
+            l.validate("layout")?;
+        }
+        check_range("max_duration", self.max_duration, 60, 36_000)?;
+        check_range("max_bitrate", self.max_bitrate, 100_000, 6_000_000)?;
+        check_resolution("resolution", self.resolution.as_deref())?;
+        if self.has_audio == Some(false) && self.has_video == Some(false) {
+            return Err(Error::invalid("has_audio", "a broadcast needs audio, video or both"));
+        }
+        let hls = o.hls.as_ref().map(|h| Obj::new().opt("dvr", h.dvr).opt("lowLatency", h.low_latency).build());
+        let rtmp: Vec<Value> = o
+            .rtmp
+            .iter()
+            .map(|r| {
+                Obj::new()
+                    .opt("id", r.id.as_ref())
+                    .put("serverUrl", &r.server_url)
+                    .put("streamName", &r.stream_name)
+                    .build()
+            })
+            .collect();
+        let outputs = Obj::new().opt("hls", hls).opt("rtmp", (!rtmp.is_empty()).then_some(rtmp)).build();
+        let body = Obj::new()
+            .put("sessionId", &self.session_id)
+            .opt("layout", self.layout.as_ref().map(Layout::to_wire))
+            .opt("maxDuration", self.max_duration)
+            .opt("maxBitrate", self.max_bitrate)
+            .put("outputs", outputs)
+            .opt("resolution", self.resolution.as_ref())
+            .opt("streamMode", self.stream_mode)
+            .opt("multiBroadcastTag", self.multi_broadcast_tag.as_ref())
+            .opt("hasAudio", self.has_audio)
+            .opt("hasVideo", self.has_video)
+            .build();
+        Ok(WireRequest::new(Method::Post, project_path(project_id, "/broadcast")).json(body))
+    }
+    decode_with!(json);
+}
+
+macro_rules! broadcast_id_op {
+    ($(#[$doc:meta])* $name:ident, $op:literal, $method:ident, $suffix:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            /// The broadcast id.
+            pub broadcast_id: String,
+        }
+
+        impl Operation for $name {
+            const NAME: &'static str = $op;
+            type Output = Broadcast;
+
+            fn request(&self, project_id: &str) -> Result<WireRequest> {
+                let id = check_id("broadcast_id", &self.broadcast_id)?;
+                let req = WireRequest::new(Method::$method, project_path(project_id, &format!("/broadcast/{id}{}", $suffix)));
+                Ok(if matches!(Method::$method, Method::Post) { req.json(serde_json::json!({})) } else { req })
+            }
+            decode_with!(json);
+        }
+    };
+}
+
+broadcast_id_op!(
+    /// `stop_broadcast`: stops a broadcast.
+    StopBroadcast, "stop_broadcast", Post, "/stop"
+);
+broadcast_id_op!(
+    /// `get_broadcast`: reads one broadcast.
+    GetBroadcast, "get_broadcast", Get, ""
+);
+
+/// `list_broadcasts`: a page of broadcasts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ListBroadcasts {
+    /// Index of the first broadcast.
+    pub offset: Option<i64>,
+    /// Page size (≤ 1000).
+    pub count: Option<i64>,
+    /// Only broadcasts of this session.
+    pub session_id: Option<String>,
+}
+
+impl Operation for ListBroadcasts {
+    const NAME: &'static str = "list_broadcasts";
+    type Output = Page<Broadcast>;
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        check_paging(self.offset, self.count)?;
+        if let Some(s) = &self.session_id {
+            check_id("session_id", s)?;
+        }
+        Ok(WireRequest::new(Method::Get, project_path(project_id, "/broadcast"))
+            .query_opt("offset", self.offset)
+            .query_opt("count", self.count)
+            .query_opt("sessionId", self.session_id.as_ref()))
+    }
+    decode_with!(json);
+}
+
+/// `set_broadcast_layout`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetBroadcastLayout {
+    /// The broadcast id.
+    pub broadcast_id: String,
+    /// The new layout.
+    pub layout: Layout,
+}
+
+impl Operation for SetBroadcastLayout {
+    const NAME: &'static str = "set_broadcast_layout";
+    type Output = ();
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let id = check_id("broadcast_id", &self.broadcast_id)?;
+        self.layout.validate("")?;
+        Ok(WireRequest::new(Method::Put, project_path(project_id, &format!("/broadcast/{id}/layout")))
+            .json(self.layout.to_wire()))
+    }
+    decode_with!(empty);
+}
+
+/// `add_broadcast_stream`: adds a stream to a manual-mode broadcast.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AddBroadcastStream {
+    /// The broadcast id.
+    pub broadcast_id: String,
+    /// The stream to add.
+    pub stream_id: String,
+    /// Include its audio (default true).
+    pub has_audio: Option<bool>,
+    /// Include its video (default true).
+    pub has_video: Option<bool>,
+}
+
+impl Operation for AddBroadcastStream {
+    const NAME: &'static str = "add_broadcast_stream";
+    type Output = ();
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let id = check_id("broadcast_id", &self.broadcast_id)?;
+        let body = add_stream_body(&self.stream_id, self.has_audio, self.has_video)?;
+        Ok(WireRequest::new(Method::Patch, project_path(project_id, &format!("/broadcast/{id}/streams")))
+            .json(body))
+    }
+    decode_with!(empty);
+}
+
+/// `remove_broadcast_stream`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemoveBroadcastStream {
+    /// The broadcast id.
+    pub broadcast_id: String,
+    /// The stream to remove.
+    pub stream_id: String,
+}
+
+impl Operation for RemoveBroadcastStream {
+    const NAME: &'static str = "remove_broadcast_stream";
+    type Output = ();
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let id = check_id("broadcast_id", &self.broadcast_id)?;
+        let sid = check_id("stream_id", &self.stream_id)?;
+        Ok(WireRequest::new(Method::Patch, project_path(project_id, &format!("/broadcast/{id}/streams")))
+            .json(serde_json::json!({ "removeStream": sid })))
+    }
+    decode_with!(empty);
+}
+
+/// An RTMP output's state.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RtmpStatus {
+    /// Your id for it.
+    pub id: Option<String>,
+    /// Server URL.
+    pub server_url: Option<String>,
+    /// Stream name.
+    pub stream_name: Option<String>,
+    /// `connecting`, `live`, `offline` or `error`.
+    pub status: Option<String>,
+}
+
+/// Where a broadcast can be watched.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BroadcastUrls {
+    /// HLS URL.
+    pub hls: Option<String>,
+    /// HLS state.
+    pub hls_status: Option<String>,
+    /// RTMP targets.
+    #[serde(default)]
+    pub rtmp: Vec<RtmpStatus>,
+}
+
+/// A broadcast as the API reports it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Broadcast {
+    /// Broadcast id.
+    pub id: String,
+    /// Session id.
+    pub session_id: Option<String>,
+    /// Project id.
+    pub project_id: Option<Value>,
+    /// Partner id.
+    pub partner_id: Option<Value>,
+    /// Vonage application id.
+    pub application_id: Option<String>,
+    /// Creation time (ms).
+    pub created_at: Option<i64>,
+    /// Last update (ms).
+    pub updated_at: Option<i64>,
+    /// Maximum duration (s).
+    pub max_duration: Option<i64>,
+    /// Maximum bitrate.
+    pub max_bitrate: Option<i64>,
+    /// Resolution.
+    pub resolution: Option<String>,
+    /// `started` or `stopped`.
+    pub status: Option<String>,
+    /// Output URLs.
+    pub broadcast_urls: Option<BroadcastUrls>,
+    /// Settings (e.g. `{"hls": {"lowLatency", "dvr"}}`).
+    pub settings: Option<Value>,
+    /// Auto or manual.
+    pub stream_mode: Option<String>,
+    /// Streams in the broadcast.
+    #[serde(default)]
+    pub streams: Vec<Value>,
+    /// Audio included.
+    pub has_audio: Option<bool>,
+    /// Video included.
+    pub has_video: Option<bool>,
+    /// Multi-broadcast tag.
+    pub multi_broadcast_tag: Option<String>,
+    /// Callback event name.
+    pub event: Option<String>,
+}

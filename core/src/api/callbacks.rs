@@ -1,0 +1,86 @@
+//! Project callbacks (legacy): register, list, unregister.
+
+use serde::{Deserialize, Serialize};
+
+use super::{check_id, check_url, decode_with, project_path};
+use crate::error::{Error, Result};
+use crate::wire::{Method, Operation, WireRequest};
+
+/// A registered callback.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Callback {
+    /// Callback id.
+    pub id: String,
+    /// Event group (`connection`, `stream`, `archive`, …).
+    pub group: Option<String>,
+    /// Event (`created`, `destroyed`, `status`, …).
+    pub event: Option<String>,
+    /// URL called.
+    pub url: Option<String>,
+    /// Creation time (ms).
+    pub created_at: Option<i64>,
+}
+
+/// `register_callback`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterCallback {
+    /// Event group.
+    pub group: String,
+    /// Event.
+    pub event: String,
+    /// URL to call.
+    pub url: String,
+}
+
+impl Operation for RegisterCallback {
+    const NAME: &'static str = "register_callback";
+    type Output = Callback;
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        for (field, v) in [("group", &self.group), ("event", &self.event)] {
+            if v.is_empty() || !v.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                return Err(Error::invalid(field, "must be a non-empty word"));
+            }
+        }
+        check_url("url", &self.url, &["http://", "https://"], 8, 2048)?;
+        Ok(WireRequest::new(Method::Post, project_path(project_id, "/callback"))
+            .json(serde_json::json!({ "group": self.group, "event": self.event, "url": self.url })))
+    }
+    decode_with!(json);
+}
+
+/// `list_callbacks`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListCallbacks {}
+
+impl Operation for ListCallbacks {
+    const NAME: &'static str = "list_callbacks";
+    type Output = Vec<Callback>;
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        Ok(WireRequest::new(Method::Get, project_path(project_id, "/callback")))
+    }
+    decode_with!(json);
+}
+
+/// `unregister_callback`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnregisterCallback {
+    /// Callback id.
+    pub callback_id: String,
+}
+
+impl Operation for UnregisterCallback {
+    const NAME: &'static str = "unregister_callback";
+    type Output = ();
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let id = check_id("callback_id", &self.callback_id)?;
+        Ok(WireRequest::new(Method::Delete, project_path(project_id, &format!("/callback/{id}"))))
+    }
+    decode_with!(empty);
+}

@@ -1,0 +1,131 @@
+//! Live captions.
+
+use serde::{Deserialize, Serialize};
+
+use super::{check_id, check_non_empty, check_range, check_url, decode_with, project_path};
+use crate::error::{Error, Result};
+use crate::wire::{Method, Obj, Operation, WireRequest};
+
+/// `start_captions`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StartCaptions {
+    /// Session id.
+    pub session_id: String,
+    /// A moderator token for the session.
+    pub token: String,
+    /// BCP-47 code like `en-US` (server default `en-US`).
+    pub language_code: Option<String>,
+    /// Maximum duration in seconds (300–14400).
+    pub max_duration: Option<i64>,
+    /// Send partial results (server default true).
+    pub partial_captions: Option<bool>,
+    /// Status callback URL (15–2048 characters).
+    pub status_callback_url: Option<String>,
+}
+
+impl Operation for StartCaptions {
+    const NAME: &'static str = "start_captions";
+    type Output = Captions;
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        check_id("session_id", &self.session_id)?;
+        check_non_empty("token", &self.token)?;
+        if let Some(l) = &self.language_code {
+            let ok = l.len() == 5 && l.is_ascii()
+                && l.as_bytes()[2] == b'-'
+                && l[..2].chars().all(|c| c.is_ascii_lowercase())
+                && l[3..].chars().all(|c| c.is_ascii_uppercase());
+            if !ok {
+                return Err(Error::invalid("language_code", format!("`{l}` is not a code like en-US")));
+            }
+        }
+        check_range("max_duration", self.max_duration, 300, 14_400)?;
+        if let Some(u) = &self.status_callback_url {
+            check_url("status_callback_url", u, &["http://", "https://"], 15, 2048)?;
+        }
+        let body = Obj::new()
+            .put("sessionId", &self.session_id)
+            .put("token", &self.token)
+            .opt("languageCode", self.language_code.as_ref())
+            .opt("maxDuration", self.max_duration)
+            .opt("partialCaptions", self.partial_captions)
+            .opt("statusCallbackUrl", self.status_callback_url.as_ref())
+            .build();
+        Ok(WireRequest::new(Method::Post, project_path(project_id, "/captions")).json(body))
+    }
+    decode_with!(json);
+}
+
+/// Started captions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Captions {
+    /// Captions id.
+    pub captions_id: String,
+}
+
+/// `stop_captions`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StopCaptions {
+    /// Captions id.
+    pub captions_id: String,
+}
+
+impl Operation for StopCaptions {
+    const NAME: &'static str = "stop_captions";
+    type Output = ();
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let id = check_id("captions_id", &self.captions_id)?;
+        Ok(WireRequest::new(Method::Post, project_path(project_id, &format!("/captions/{id}/stop")))
+            .json(serde_json::json!({})))
+    }
+    decode_with!(empty);
+}
+
+/// `get_captions`: caption status.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GetCaptions {
+    /// Captions id.
+    pub captions_id: String,
+}
+
+impl Operation for GetCaptions {
+    const NAME: &'static str = "get_captions";
+    type Output = CaptionStatus;
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let id = check_id("captions_id", &self.captions_id)?;
+        Ok(WireRequest::new(Method::Get, project_path(project_id, &format!("/captions/{id}"))))
+    }
+    decode_with!(json);
+}
+
+/// Caption status as the API reports it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CaptionStatus {
+    /// Captions id.
+    pub caption_id: String,
+    /// Vonage application id.
+    pub application_id: Option<String>,
+    /// Session id.
+    pub session_id: Option<String>,
+    /// `started`, `stopped`, `paused` or `failed`.
+    pub status: Option<String>,
+    /// Creation time (ms).
+    pub created_at: Option<i64>,
+    /// Last update (ms).
+    pub updated_at: Option<i64>,
+    /// Duration (s).
+    pub duration: Option<i64>,
+    /// Language.
+    pub language_code: Option<String>,
+    /// Provider.
+    pub provider: Option<String>,
+    /// Why it stopped.
+    pub reason: Option<String>,
+}

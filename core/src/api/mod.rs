@@ -1,0 +1,198 @@
+//! Every REST operation of the Video API, one declarative definition each.
+//!
+//! Each operation is a plain struct of its arguments (deserializable from the snake_case JSON that
+//! bindings send) implementing [`crate::wire::Operation`].
+
+pub mod archives;
+pub mod audio_connector;
+pub mod broadcasts;
+pub mod callbacks;
+pub mod captions;
+pub mod connections;
+pub mod dispatch;
+pub mod moderation;
+pub mod renders;
+pub mod sessions;
+pub mod signals;
+pub mod sip;
+pub mod streams;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// `/v2/project/{project_id}` + `rest`.
+pub(crate) fn project_path(project_id: &str, rest: &str) -> String {
+    let mut p = String::with_capacity(12 + project_id.len() + rest.len());
+    p.push_str("/v2/project/");
+    p.push_str(project_id);
+    p.push_str(rest);
+    p
+}
+
+/// Checks an id that goes into a URL path.
+pub(crate) fn check_id<'a>(field: &str, v: &'a str) -> Result<&'a str> {
+    if v.is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    if v.len() > 512 {
+        return Err(Error::invalid(field, "is too long to be an id"));
+    }
+    if v.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '/' | '?' | '#' | '%' | '\\')) {
+        return Err(Error::invalid(field, "contains characters that cannot appear in an id"));
+    }
+    Ok(v)
+}
+
+/// Checks a string that must not be empty.
+pub(crate) fn check_non_empty(field: &str, v: &str) -> Result<()> {
+    if v.trim().is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    Ok(())
+}
+
+/// Checks `lo <= v <= hi`.
+pub(crate) fn check_range(field: &str, v: Option<i64>, lo: i64, hi: i64) -> Result<()> {
+    match v {
+        Some(v) if v < lo || v > hi => {
+            Err(Error::invalid(field, format!("{v} is outside the allowed range {lo}..={hi}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Checks a URL's scheme and length.
+pub(crate) fn check_url(field: &str, v: &str, schemes: &[&str], min: usize, max: usize) -> Result<()> {
+    let n = v.chars().count();
+    if n < min || n > max {
+        return Err(Error::invalid(field, format!("must be {min} to {max} characters long")));
+    }
+    if !schemes.iter().any(|s| v.len() > s.len() && v.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s))) {
+        return Err(Error::invalid(field, format!("must start with one of {}", schemes.join(", "))));
+    }
+    Ok(())
+}
+
+/// Paging arguments shared by list operations: count ≤ 1000.
+pub(crate) fn check_paging(offset: Option<i64>, count: Option<i64>) -> Result<()> {
+    check_range("offset", offset, 0, i64::from(u32::MAX))?;
+    check_range("count", count, 0, 1000)
+}
+
+/// Video resolutions accepted by archives, broadcasts and renders.
+pub const RESOLUTIONS: [&str; 6] =
+    ["640x480", "480x640", "1280x720", "720x1280", "1920x1080", "1080x1920"];
+
+pub(crate) fn check_resolution(field: &str, v: Option<&str>) -> Result<()> {
+    match v {
+        Some(r) if !RESOLUTIONS.contains(&r) => Err(Error::invalid(
+            field,
+            format!("`{r}` is not one of {}", RESOLUTIONS.join(", ")),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Layout types for archives and broadcasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LayoutType {
+    /// Tiles sized to fit.
+    #[serde(alias = "best_fit")]
+    BestFit,
+    /// Picture-in-picture.
+    Pip,
+    /// One large stream, others stacked vertically.
+    #[serde(alias = "vertical_presentation", alias = "verticalPresentation")]
+    VerticalPresentation,
+    /// One large stream, others in a row.
+    #[serde(alias = "horizontal_presentation")]
+    HorizontalPresentation,
+    /// Focus layout.
+    Focus,
+    /// A custom stylesheet.
+    Custom,
+}
+
+/// An archive or broadcast layout. Nested keys go on the wire camelCased (`screenshareType`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    /// Layout type.
+    #[serde(rename = "type")]
+    pub layout_type: LayoutType,
+    /// CSS for `custom` layouts (only with `custom`).
+    #[serde(default)]
+    pub stylesheet: Option<String>,
+    /// Layout while a screen share is shown (only with `bestFit`).
+    #[serde(default, alias = "screenshareType", alias = "screenShareType")]
+    pub screenshare_type: Option<LayoutType>,
+}
+
+impl Layout {
+    pub(crate) fn validate(&self, prefix: &str) -> Result<()> {
+        let f = |n: &str| if prefix.is_empty() { n.to_owned() } else { format!("{prefix}.{n}") };
+        match (&self.layout_type, &self.stylesheet) {
+            (LayoutType::Custom, None) => {
+                return Err(Error::invalid(f("stylesheet"), "is required when type is custom"))
+            }
+            (LayoutType::Custom, Some(_)) | (_, None) => {}
+            (_, Some(_)) => {
+                return Err(Error::invalid(f("stylesheet"), "is only allowed when type is custom"))
+            }
+        }
+        if self.screenshare_type.is_some() && self.layout_type != LayoutType::BestFit {
+            return Err(Error::invalid(f("screenshare_type"), "is only allowed when type is bestFit"));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn to_wire(&self) -> serde_json::Value {
+        crate::wire::Obj::new()
+            .put("type", self.layout_type)
+            .opt("stylesheet", self.stylesheet.as_ref())
+            .opt("screenshareType", self.screenshare_type)
+            .build()
+    }
+}
+
+/// Whether streams are added automatically or by API calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StreamMode {
+    /// All streams are included.
+    Auto,
+    /// Streams are added with add/remove stream calls.
+    Manual,
+}
+
+/// Deserializes the map of free-form string headers.
+pub type Headers = std::collections::BTreeMap<String, String>;
+
+/// A list page: `{count, items}`; `count` is the total across pages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    /// Total number of items (across all pages).
+    #[serde(default)]
+    pub count: i64,
+    /// The items of this page.
+    #[serde(default = "Vec::new")]
+    pub items: Vec<T>,
+}
+
+
+/// Writes an operation's `decode`: `json` parses the body, `empty` ignores it.
+macro_rules! decode_with {
+    (json) => {
+        fn decode(&self, body: &[u8]) -> $crate::error::Result<Self::Output> {
+            $crate::wire::decode_json(body)
+        }
+    };
+    (empty) => {
+        fn decode(&self, _body: &[u8]) -> $crate::error::Result<()> {
+            Ok(())
+        }
+    };
+}
+pub(crate) use decode_with;

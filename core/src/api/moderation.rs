@@ -1,0 +1,78 @@
+//! Moderation: force-mute one stream, mute all, disable force mute.
+
+use serde::{Deserialize, Serialize};
+
+use super::{check_id, decode_with, project_path};
+use crate::error::Result;
+use crate::wire::{Method, Operation, WireRequest};
+
+/// `mute_stream`: force-mutes one stream's audio.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MuteStream {
+    /// Session id.
+    pub session_id: String,
+    /// Stream id.
+    pub stream_id: String,
+}
+
+impl Operation for MuteStream {
+    const NAME: &'static str = "mute_stream";
+    type Output = ();
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let s = check_id("session_id", &self.session_id)?;
+        let st = check_id("stream_id", &self.stream_id)?;
+        Ok(WireRequest::new(Method::Post, project_path(project_id, &format!("/session/{s}/stream/{st}/mute"))))
+    }
+    decode_with!(empty);
+}
+
+/// `mute_all`: force-mutes every stream except the excluded ones, and later publishers.
+///
+/// Sends the documented `{"active": true, "excludedStreamIds": [...]}`; the official Ruby/Python
+/// spelling `excluded_streams` is accepted as an argument alias.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MuteAll {
+    /// Session id.
+    pub session_id: String,
+    /// Streams to leave unmuted.
+    #[serde(alias = "excluded_streams", alias = "excludedStreamIds", alias = "excludedStreams")]
+    pub excluded_stream_ids: Vec<String>,
+}
+
+impl Operation for MuteAll {
+    const NAME: &'static str = "mute_all";
+    type Output = ();
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let s = check_id("session_id", &self.session_id)?;
+        for (i, id) in self.excluded_stream_ids.iter().enumerate() {
+            check_id(&format!("excluded_stream_ids[{i}]"), id)?;
+        }
+        Ok(WireRequest::new(Method::Post, project_path(project_id, &format!("/session/{s}/mute")))
+            .json(serde_json::json!({ "active": true, "excludedStreamIds": self.excluded_stream_ids })))
+    }
+    decode_with!(empty);
+}
+
+/// `disable_force_mute`: ends a mute-all.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisableForceMute {
+    /// Session id.
+    pub session_id: String,
+}
+
+impl Operation for DisableForceMute {
+    const NAME: &'static str = "disable_force_mute";
+    type Output = ();
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let s = check_id("session_id", &self.session_id)?;
+        Ok(WireRequest::new(Method::Post, project_path(project_id, &format!("/session/{s}/mute")))
+            .json(serde_json::json!({ "active": false })))
+    }
+    decode_with!(empty);
+}

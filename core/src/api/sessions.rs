@@ -1,0 +1,202 @@
+//! `POST /session/create`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::wire::{decode_json, Body, Method, Operation, WireRequest};
+
+/// How media flows in a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MediaMode {
+    /// Media goes through the OpenTok Media Router (needed for archiving, broadcasting, …).
+    Routed,
+    /// Clients send media to each other directly when possible (the official SDKs' default).
+    #[default]
+    Relayed,
+}
+
+/// Whether sessions are archived automatically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ArchiveMode {
+    /// Archives are started by API calls (default).
+    #[default]
+    Manual,
+    /// An archive starts when the first client joins (needs routed).
+    Always,
+}
+
+/// `create_session`: creates a session.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CreateSession {
+    /// Media mode (default relayed, as in the official SDKs).
+    pub media_mode: MediaMode,
+    /// Archive mode (default manual).
+    pub archive_mode: ArchiveMode,
+    /// IPv4 address used as a location hint.
+    pub location: Option<String>,
+    /// Name of automatic archives (only with archive mode `always`; 1–80 characters).
+    pub archive_name: Option<String>,
+    /// Resolution of automatic archives (only with archive mode `always`).
+    pub archive_resolution: Option<String>,
+    /// End-to-end encryption (routed sessions without automatic archiving only).
+    pub e2ee: bool,
+}
+
+/// A created session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// The session id.
+    pub session_id: String,
+    /// Media mode the session was created with.
+    pub media_mode: MediaMode,
+    /// Archive mode the session was created with.
+    pub archive_mode: ArchiveMode,
+    /// Location hint the session was created with.
+    pub location: Option<String>,
+    /// Whether end-to-end encryption is on.
+    pub e2ee: bool,
+    /// Name of automatic archives.
+    pub archive_name: Option<String>,
+    /// Resolution of automatic archives.
+    pub archive_resolution: Option<String>,
+    /// Project (api key) of the session, as the server reported it.
+    pub project_id: Option<String>,
+    /// Creation date as the server reported it.
+    pub create_dt: Option<String>,
+    /// Media server URL, if reported.
+    pub media_server_url: Option<String>,
+}
+
+/// One element of the service's JSON answer.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct CreatedSession {
+    /// The new session id.
+    pub session_id: String,
+    /// Project id (may be a number or a string on the wire).
+    #[serde(default)]
+    pub project_id: Option<serde_json::Value>,
+    /// Partner id (older name of the project id).
+    #[serde(default)]
+    pub partner_id: Option<serde_json::Value>,
+    /// Creation date.
+    #[serde(default)]
+    pub create_dt: Option<String>,
+    /// Media server URL.
+    #[serde(default)]
+    pub media_server_url: Option<String>,
+}
+
+/// The raw answer of `/session/create`: a one-element array.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct CreatedSessions(pub Vec<CreatedSession>);
+
+fn is_ipv4(s: &str) -> bool {
+    s.parse::<std::net::Ipv4Addr>().is_ok()
+}
+
+impl CreateSession {
+    /// Checks the combinations the official SDKs reject.
+    pub fn validate(&self) -> Result<()> {
+        if let Some(loc) = &self.location {
+            if !is_ipv4(loc) {
+                return Err(Error::invalid("location", format!("`{loc}` is not an IPv4 address")));
+            }
+        }
+        let always = self.archive_mode == ArchiveMode::Always;
+        if always && self.media_mode != MediaMode::Routed {
+            return Err(Error::invalid(
+                "archive_mode",
+                "`always` requires media_mode `routed`",
+            ));
+        }
+        if self.e2ee && self.media_mode != MediaMode::Routed {
+            return Err(Error::invalid("e2ee", "end-to-end encryption requires media_mode `routed`"));
+        }
+        if self.e2ee && always {
+            return Err(Error::invalid("e2ee", "end-to-end encryption cannot be used with archive_mode `always`"));
+        }
+        if let Some(name) = &self.archive_name {
+            if !always {
+                return Err(Error::invalid("archive_name", "is only allowed with archive_mode `always`"));
+            }
+            let n = name.chars().count();
+            if n == 0 || n > 80 {
+                return Err(Error::invalid("archive_name", "must be 1 to 80 characters long"));
+            }
+        }
+        if self.archive_resolution.is_some() && !always {
+            return Err(Error::invalid("archive_resolution", "is only allowed with archive_mode `always`"));
+        }
+        super::check_resolution("archive_resolution", self.archive_resolution.as_deref())
+    }
+
+    /// Combines the request options with the service's answer.
+    pub fn session_from(&self, created: CreatedSessions) -> Result<Session> {
+        let first = created
+            .0
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::Decode("session/create answered an empty array".into()))?;
+        let id_text = |v: Option<serde_json::Value>| {
+            v.map(|v| match v {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            })
+        };
+        Ok(Session {
+            session_id: first.session_id,
+            media_mode: self.media_mode,
+            archive_mode: self.archive_mode,
+            location: self.location.clone(),
+            e2ee: self.e2ee,
+            archive_name: self.archive_name.clone(),
+            archive_resolution: self.archive_resolution.clone(),
+            project_id: id_text(first.project_id.or(first.partner_id)),
+            create_dt: first.create_dt,
+            media_server_url: first.media_server_url,
+        })
+    }
+}
+
+impl Operation for CreateSession {
+    const NAME: &'static str = "create_session";
+    type Output = Session;
+
+    fn request(&self, _project_id: &str) -> Result<WireRequest> {
+        self.validate()?;
+        let mut form = Vec::with_capacity(6);
+        if let Some(loc) = &self.location {
+            form.push(("location".to_owned(), loc.clone()));
+        }
+        let p2p = match self.media_mode {
+            MediaMode::Relayed => "enabled",
+            MediaMode::Routed => "disabled",
+        };
+        form.push(("p2p.preference".to_owned(), p2p.to_owned()));
+        let am = match self.archive_mode {
+            ArchiveMode::Manual => "manual",
+            ArchiveMode::Always => "always",
+        };
+        form.push(("archiveMode".to_owned(), am.to_owned()));
+        if let Some(n) = &self.archive_name {
+            form.push(("archiveName".to_owned(), n.clone()));
+        }
+        if let Some(r) = &self.archive_resolution {
+            form.push(("archiveResolution".to_owned(), r.clone()));
+        }
+        if self.e2ee {
+            form.push(("e2ee".to_owned(), "true".to_owned()));
+        }
+        let mut req = WireRequest::new(Method::Post, "/session/create".to_owned());
+        req.body = Some(Body::Form(form));
+        Ok(req)
+    }
+
+    fn decode(&self, body: &[u8]) -> Result<Session> {
+        self.session_from(decode_json(body)?)
+    }
+}

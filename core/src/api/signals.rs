@@ -1,0 +1,57 @@
+//! Signals to every client of a session or to one connection.
+
+use serde::{Deserialize, Serialize};
+
+use super::{check_id, decode_with, project_path};
+use crate::error::{Error, Result};
+use crate::wire::{Method, Operation, WireRequest};
+
+/// Longest signal type, in characters.
+pub const MAX_TYPE_CHARS: usize = 128;
+/// Largest signal data, in bytes.
+pub const MAX_DATA_BYTES: usize = 8192;
+
+/// `send_signal`: to all clients, or to one connection when `connection_id` is set.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SendSignal {
+    /// Session id.
+    pub session_id: String,
+    /// Only this connection (all clients when absent).
+    pub connection_id: Option<String>,
+    /// Signal type (≤ 128 characters of `A-Z a-z 0-9 _ ~ -`).
+    #[serde(rename = "type")]
+    pub signal_type: Option<String>,
+    /// Signal data (≤ 8 kB).
+    pub data: String,
+}
+
+impl Operation for SendSignal {
+    const NAME: &'static str = "send_signal";
+    type Output = ();
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let s = check_id("session_id", &self.session_id)?;
+        if let Some(t) = &self.signal_type {
+            if t.chars().count() > MAX_TYPE_CHARS {
+                return Err(Error::invalid("type", "must be at most 128 characters"));
+            }
+            if !t.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '~' | '-')) {
+                return Err(Error::invalid("type", "may only contain letters, digits, `_`, `~` and `-`"));
+            }
+        }
+        if self.data.len() > MAX_DATA_BYTES {
+            return Err(Error::invalid("data", "must be at most 8 kB"));
+        }
+        let path = match &self.connection_id {
+            Some(c) => {
+                let c = check_id("connection_id", c)?;
+                project_path(project_id, &format!("/session/{s}/connection/{c}/signal"))
+            }
+            None => project_path(project_id, &format!("/session/{s}/signal")),
+        };
+        let body = crate::wire::Obj::new().opt("type", self.signal_type.as_ref()).put("data", &self.data).build();
+        Ok(WireRequest::new(Method::Post, path).json(body))
+    }
+    decode_with!(empty);
+}

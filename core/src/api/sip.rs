@@ -1,0 +1,156 @@
+//! SIP dial-out and DTMF.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{check_id, check_non_empty, decode_with, project_path, Headers};
+use crate::error::{Error, Result};
+use crate::wire::{Method, Obj, Operation, WireRequest};
+
+/// SIP digest credentials. The password never appears in `Debug` output.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SipAuth {
+    /// User name.
+    pub username: String,
+    /// Password.
+    pub password: String,
+}
+
+impl fmt::Debug for SipAuth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SipAuth").field("username", &self.username).field("password", &"[redacted]").finish()
+    }
+}
+
+/// `dial`: connects a SIP endpoint to a routed session.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Dial {
+    /// Session id.
+    pub session_id: String,
+    /// A client token for the session.
+    pub token: String,
+    /// SIP URI (`sip:` or `sips:`).
+    #[serde(alias = "sip_uri")]
+    pub uri: String,
+    /// Caller id (`from`).
+    pub from: Option<String>,
+    /// Custom SIP headers (names must start with `X-`).
+    pub headers: Headers,
+    /// Digest credentials.
+    pub auth: Option<SipAuth>,
+    /// Use SRTP/TLS.
+    pub secure: Option<bool>,
+    /// Include video.
+    pub video: Option<bool>,
+    /// Honour force-mute.
+    #[serde(alias = "observeForceMute")]
+    pub observe_force_mute: Option<bool>,
+    /// Streams to subscribe to (all when empty).
+    pub streams: Vec<String>,
+}
+
+impl fmt::Debug for Dial {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Dial")
+            .field("session_id", &self.session_id)
+            .field("token", &"[redacted]")
+            .field("uri", &self.uri)
+            .field("from", &self.from)
+            .field("headers", &self.headers)
+            .field("auth", &self.auth)
+            .field("secure", &self.secure)
+            .field("video", &self.video)
+            .field("observe_force_mute", &self.observe_force_mute)
+            .field("streams", &self.streams)
+            .finish()
+    }
+}
+
+impl Operation for Dial {
+    const NAME: &'static str = "dial";
+    type Output = SipCall;
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        check_id("session_id", &self.session_id)?;
+        check_non_empty("token", &self.token)?;
+        let lower = self.uri.to_ascii_lowercase();
+        if !(lower.starts_with("sip:") || lower.starts_with("sips:")) || self.uri.len() < 5 {
+            return Err(Error::invalid("uri", "must be a SIP URI starting with `sip:` or `sips:`"));
+        }
+        for k in self.headers.keys() {
+            if !k.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("x-")) {
+                return Err(Error::invalid(format!("headers.{k}"), "custom SIP header names must start with `X-`"));
+            }
+        }
+        let sip = Obj::new()
+            .put("uri", &self.uri)
+            .opt("from", self.from.as_ref())
+            .opt("headers", (!self.headers.is_empty()).then_some(&self.headers))
+            .opt("auth", self.auth.as_ref().map(|a| serde_json::json!({"username": a.username, "password": a.password})))
+            .opt("secure", self.secure)
+            .opt("video", self.video)
+            .opt("observeForceMute", self.observe_force_mute)
+            .opt("streams", (!self.streams.is_empty()).then_some(&self.streams))
+            .build();
+        let body = Obj::new().put("sessionId", &self.session_id).put("token", &self.token).put("sip", sip).build();
+        Ok(WireRequest::new(Method::Post, project_path(project_id, "/dial")).json(body))
+    }
+    decode_with!(json);
+}
+
+/// A SIP call's connection in the session.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SipCall {
+    /// Call id.
+    pub id: String,
+    /// Its connection id.
+    pub connection_id: Option<String>,
+    /// Its stream id.
+    pub stream_id: Option<String>,
+    /// Project id.
+    pub project_id: Option<Value>,
+    /// Session id.
+    pub session_id: Option<String>,
+    /// Creation time (ms).
+    pub created_at: Option<i64>,
+    /// Last update (ms).
+    pub updated_at: Option<i64>,
+}
+
+/// `play_dtmf`: plays DTMF digits to every SIP participant, or to one connection.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlayDtmf {
+    /// Session id.
+    pub session_id: String,
+    /// Only this connection (all when absent).
+    pub connection_id: Option<String>,
+    /// Digits `0-9`, `*`, `#`, `p` (500 ms pause).
+    pub digits: String,
+}
+
+impl Operation for PlayDtmf {
+    const NAME: &'static str = "play_dtmf";
+    type Output = ();
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let s = check_id("session_id", &self.session_id)?;
+        if self.digits.is_empty() || !self.digits.chars().all(|c| c.is_ascii_digit() || matches!(c, '*' | '#' | 'p')) {
+            return Err(Error::invalid("digits", "must be one or more of 0-9, *, # and p"));
+        }
+        let path = match &self.connection_id {
+            Some(c) => {
+                let c = check_id("connection_id", c)?;
+                project_path(project_id, &format!("/session/{s}/connection/{c}/play-dtmf"))
+            }
+            None => project_path(project_id, &format!("/session/{s}/play-dtmf")),
+        };
+        Ok(WireRequest::new(Method::Post, path).json(serde_json::json!({ "digits": self.digits })))
+    }
+    decode_with!(empty);
+}

@@ -1,0 +1,133 @@
+//! Streams: `/v2/project/{apiKey}/session/{sessionId}/stream…`.
+
+use serde::{Deserialize, Serialize};
+
+use super::{check_id, decode_with, project_path, Page};
+use crate::error::{Error, Result};
+use crate::wire::{Method, Operation, WireRequest};
+
+/// A stream in a session.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stream {
+    /// Stream id.
+    pub id: String,
+    /// `camera` or `screen` (or `custom`).
+    pub video_type: Option<String>,
+    /// Name given by the publisher.
+    pub name: Option<String>,
+    /// Layout classes.
+    #[serde(default)]
+    pub layout_class_list: Vec<String>,
+}
+
+/// `get_stream`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GetStream {
+    /// Session id.
+    pub session_id: String,
+    /// Stream id.
+    pub stream_id: String,
+}
+
+impl Operation for GetStream {
+    const NAME: &'static str = "get_stream";
+    type Output = Stream;
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let s = check_id("session_id", &self.session_id)?;
+        let st = check_id("stream_id", &self.stream_id)?;
+        Ok(WireRequest::new(Method::Get, project_path(project_id, &format!("/session/{s}/stream/{st}"))))
+    }
+    decode_with!(json);
+}
+
+/// `list_streams`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListStreams {
+    /// Session id.
+    pub session_id: String,
+}
+
+impl Operation for ListStreams {
+    const NAME: &'static str = "list_streams";
+    type Output = Page<Stream>;
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let s = check_id("session_id", &self.session_id)?;
+        Ok(WireRequest::new(Method::Get, project_path(project_id, &format!("/session/{s}/stream"))))
+    }
+    decode_with!(json);
+}
+
+/// One stream's new class list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StreamClassList {
+    /// Stream id.
+    pub id: String,
+    /// Its layout classes.
+    #[serde(alias = "layoutClassList")]
+    pub layout_class_list: Vec<String>,
+}
+
+/// `set_stream_class_lists`: changes several streams' layout classes at once.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetStreamClassLists {
+    /// Session id.
+    pub session_id: String,
+    /// The streams and their classes.
+    pub items: Vec<StreamClassList>,
+}
+
+impl Operation for SetStreamClassLists {
+    const NAME: &'static str = "set_stream_class_lists";
+    type Output = ();
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let s = check_id("session_id", &self.session_id)?;
+        if self.items.is_empty() {
+            return Err(Error::invalid("items", "must list at least one stream"));
+        }
+        let items: Vec<_> = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| {
+                check_id(&format!("items[{i}].id"), &it.id)?;
+                Ok(serde_json::json!({ "id": it.id, "layoutClassList": it.layout_class_list }))
+            })
+            .collect::<Result<_>>()?;
+        Ok(WireRequest::new(Method::Put, project_path(project_id, &format!("/session/{s}/stream")))
+            .json(serde_json::json!({ "items": items })))
+    }
+    decode_with!(empty);
+}
+
+/// `set_stream_class_list`: changes one stream's layout classes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetStreamClassList {
+    /// Session id.
+    pub session_id: String,
+    /// Stream id.
+    pub stream_id: String,
+    /// Its layout classes.
+    pub layout_class_list: Vec<String>,
+}
+
+impl Operation for SetStreamClassList {
+    const NAME: &'static str = "set_stream_class_list";
+    type Output = ();
+
+    fn request(&self, project_id: &str) -> Result<WireRequest> {
+        let s = check_id("session_id", &self.session_id)?;
+        let st = check_id("stream_id", &self.stream_id)?;
+        Ok(WireRequest::new(Method::Put, project_path(project_id, &format!("/session/{s}/stream/{st}")))
+            .json(serde_json::json!({ "layoutClassList": self.layout_class_list })))
+    }
+    decode_with!(empty);
+}

@@ -1,0 +1,109 @@
+//! Session ids: decoding (api key, location, creation time) and the ownership check.
+//!
+//! A session id is `1_` (or `2_`) followed by URL-safe base64 of
+//! `1~{api key}~{location}~{creation time}~{random}~`.
+
+use base64::alphabet;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use base64::Engine;
+
+use crate::error::{Error, Result};
+
+const LENIENT: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_decode_allow_trailing_bits(true)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+const ENCODER: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    GeneralPurposeConfig::new().with_encode_padding(false),
+);
+
+/// The fields encoded in a session id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionIdInfo {
+    /// The api key (or application id) that owns the session.
+    pub api_key: String,
+    /// The location hint (IPv4) the session was created with; may be empty.
+    pub location: String,
+    /// The creation time as the service wrote it (e.g. `Tue Jan 28 15:48:40 PST 2014`).
+    pub create_time: String,
+}
+
+/// Decodes a session id. Malformed input is an [`Error::InvalidArgument`] for `session_id`.
+pub fn decode(session_id: &str) -> Result<SessionIdInfo> {
+    let bad = |reason: &str| Error::invalid("session_id", reason);
+    if session_id.is_empty() {
+        return Err(bad("must not be empty"));
+    }
+    if !session_id.is_ascii() {
+        return Err(bad("is not an OpenTok session id (non-ASCII characters)"));
+    }
+    let body = session_id
+        .strip_prefix("1_")
+        .or_else(|| session_id.strip_prefix("2_"))
+        .ok_or_else(|| bad("is not an OpenTok session id (expected a `1_` or `2_` prefix)"))?;
+    // Official ids are URL-safe base64; accept the standard alphabet too.
+    let normalized: String =
+        body.chars().map(|c| match c { '+' => '-', '/' => '_', c => c }).collect();
+    let trimmed = normalized.trim_end_matches('=');
+    let bytes = LENIENT
+        .decode(trimmed)
+        .or_else(|_| {
+            // A final lone sextet cannot be decoded; drop it like lenient decoders do.
+            let cut = trimmed.len() - trimmed.len() % 4;
+            if trimmed.len() % 4 == 1 { LENIENT.decode(&trimmed[..cut]) } else { Err(base64::DecodeError::InvalidLength(trimmed.len())) }
+        })
+        .map_err(|_| bad("is not an OpenTok session id (not base64)"))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let fields: Vec<&str> = text.split('~').collect();
+    if fields.len() < 4 || fields[1].is_empty() {
+        return Err(bad("is not an OpenTok session id (missing fields)"));
+    }
+    Ok(SessionIdInfo {
+        api_key: fields[1].to_owned(),
+        location: fields[2].to_owned(),
+        create_time: fields[3].to_owned(),
+    })
+}
+
+/// Checks that `session_id` decodes and belongs to `api_key`.
+pub fn check_owner(session_id: &str, api_key: &str) -> Result<SessionIdInfo> {
+    let info = decode(session_id)?;
+    if info.api_key != api_key {
+        return Err(Error::invalid(
+            "session_id",
+            "belongs to a different api key than this client's",
+        ));
+    }
+    Ok(info)
+}
+
+/// Builds a session id in the service's format (used by the emulator and by tests).
+pub fn encode(api_key: &str, location: &str, create_time: &str, random: &str) -> String {
+    let raw = format!("1~{api_key}~{location}~{create_time}~{random}~");
+    format!("1_{}", ENCODER.encode(raw.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let id = encode("123456", "127.0.0.1", "Mon Nov 23 16:27:20 UTC 2026", "0.25");
+        let info = decode(&id).unwrap();
+        assert_eq!(info.api_key, "123456");
+        assert_eq!(info.location, "127.0.0.1");
+        assert!(check_owner(&id, "654321").is_err());
+    }
+
+    #[test]
+    fn malformed_never_panics() {
+        for s in ["", "1_", "2_", "x", "1_!!!!", "1_a", "1_ab", "1_abc=", "1_MX4", "\u{1F600}"] {
+            assert!(decode(s).is_err(), "{s}");
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! Client tokens: JWT (HS256, default), legacy `T1==`, and RS256 for application credentials.
+//! No I/O. The clock and nonce are parameters so tests can assert exact bytes.
+
+use std::fmt::Write as _;
+use std::str::FromStr;
+
+use ring::hmac;
+use serde::{Deserialize, Serialize};
+
+use crate::credentials::{Credentials, ProjectSecretHandle, RsaKeyHandle};
+use crate::error::{Error, Result};
+use crate::jwt::{self, Claims};
+use crate::session_id;
+
+/// Longest allowed connection data, in characters.
+pub const MAX_DATA_CHARS: usize = 1000;
+/// Longest allowed space-joined initial layout class list, in characters.
+pub const MAX_LAYOUT_CHARS: usize = 1000;
+/// Latest allowed expiry, in seconds after now (30 days).
+pub const MAX_EXPIRY_SECS: i64 = 30 * 24 * 3600;
+/// Default lifetime of a client token (24 h).
+pub const DEFAULT_TTL_SECS: i64 = 24 * 3600;
+
+/// A client's role in a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Can only subscribe.
+    Subscriber,
+    /// Can publish and subscribe (default).
+    #[default]
+    Publisher,
+    /// Can publish but not subscribe.
+    #[serde(alias = "publisher_only")]
+    Publisheronly,
+    /// Can publish, subscribe and moderate.
+    Moderator,
+}
+
+impl Role {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Subscriber => "subscriber",
+            Role::Publisher => "publisher",
+            Role::Publisheronly => "publisheronly",
+            Role::Moderator => "moderator",
+        }
+    }
+}
+
+impl FromStr for Role {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "subscriber" => Ok(Role::Subscriber),
+            "publisher" => Ok(Role::Publisher),
+            "publisheronly" | "publisher_only" | "publisherOnly" => Ok(Role::Publisheronly),
+            "moderator" => Ok(Role::Moderator),
+            other => Err(Error::invalid(
+                "role",
+                format!("`{other}` is not one of subscriber, publisher, publisheronly, moderator"),
+            )),
+        }
+    }
+}
+
+/// Which token format to produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum TokenType {
+    /// A JWT (HS256 for project credentials, RS256 for application credentials).
+    #[default]
+    #[serde(alias = "jwt", alias = "JWT")]
+    Jwt,
+    /// The legacy `T1==` format (project credentials only).
+    #[serde(alias = "t1", alias = "T1")]
+    T1,
+}
+
+/// Options for [`generate`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TokenOptions {
+    /// Role (default publisher).
+    pub role: Role,
+    /// Expiry as Unix seconds (default now + 24 h; at most now + 30 days).
+    pub expire_time: Option<i64>,
+    /// Connection data (≤ 1000 characters).
+    pub data: Option<String>,
+    /// Initial layout classes for the client's streams.
+    pub initial_layout_class_list: Vec<String>,
+    /// Token format.
+    pub token_type: TokenType,
+}
+
+/// Validates `opts` and mints a token for `session_id`.
+///
+/// `now` is the host's clock in Unix seconds; `nonce` is random when `None`.
+pub fn generate(
+    creds: &Credentials,
+    session_id: &str,
+    opts: &TokenOptions,
+    now: i64,
+    nonce: Option<u64>,
+) -> Result<String> {
+    let layout = validate(creds, session_id, opts, now)?;
+    let expire = opts.expire_time.unwrap_or(now + DEFAULT_TTL_SECS);
+    let nonce = nonce.unwrap_or_else(|| fastrand::u64(..1 << 53));
+    let data = opts.data.as_deref();
+    match (creds, opts.token_type) {
+        (Credentials::Project { api_key, secret }, TokenType::Jwt) => {
+            Ok(project_jwt(api_key, secret, session_id, opts.role, now, expire, nonce, data, &layout))
+        }
+        (Credentials::Project { api_key, secret }, TokenType::T1) => {
+            Ok(t1(api_key, secret, session_id, opts.role, now, expire, nonce, data, &layout))
+        }
+        (Credentials::Application { application_id, key }, TokenType::Jwt) => {
+            application_jwt(application_id, key, session_id, opts.role, now, expire, data, &layout)
+        }
+        (Credentials::Application { .. }, TokenType::T1) => Err(Error::invalid(
+            "token_type",
+            "T1 tokens need project credentials (api key + secret)",
+        )),
+    }
+}
+
+fn validate(creds: &Credentials, session_id: &str, opts: &TokenOptions, now: i64) -> Result<String> {
+    match creds {
+        Credentials::Project { api_key, .. } => {
+            session_id::check_owner(session_id, api_key)?;
+        }
+        Credentials::Application { .. } => {
+            session_id::decode(session_id)?;
+        }
+    }
+    if let Some(exp) = opts.expire_time {
+        if exp <= now {
+            return Err(Error::invalid("expire_time", format!("{exp} is not in the future")));
+        }
+        if exp > now + MAX_EXPIRY_SECS {
+            return Err(Error::invalid("expire_time", format!("{exp} is more than 30 days from now")));
+        }
+    }
+    if let Some(d) = &opts.data {
+        if d.chars().count() > MAX_DATA_CHARS {
+            return Err(Error::invalid("data", "must be at most 1000 characters"));
+        }
+    }
+    let layout = opts.initial_layout_class_list.join(" ");
+    if layout.chars().count() > MAX_LAYOUT_CHARS {
+        return Err(Error::invalid(
+            "initial_layout_class_list",
+            "joined with spaces must be at most 1000 characters",
+        ));
+    }
+    Ok(layout)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn project_jwt(
+    api_key: &str,
+    secret: &ProjectSecretHandle,
+    session_id: &str,
+    role: Role,
+    now: i64,
+    expire: i64,
+    nonce: u64,
+    data: Option<&str>,
+    layout: &str,
+) -> String {
+    let mut c = Claims::new();
+    c.str("iss", api_key)
+        .str("ist", "project")
+        .int("iat", now)
+        .int("exp", expire)
+        .str("session_id", session_id)
+        .int("create_time", now)
+        .int("nonce", nonce as i64)
+        .str("role", role.as_str())
+        .int("expire_time", expire)
+        .str("initial_layout_class_list", layout)
+        .str("scope", "session.connect");
+    if let Some(d) = data {
+        c.str("connection_data", d);
+    }
+    jwt::sign_hs256(&secret.0.hs256, &c.finish())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn application_jwt(
+    application_id: &str,
+    key: &RsaKeyHandle,
+    session_id: &str,
+    role: Role,
+    now: i64,
+    expire: i64,
+    data: Option<&str>,
+    layout: &str,
+) -> Result<String> {
+    let mut c = Claims::new();
+    c.str("application_id", application_id)
+        .int("iat", now)
+        .str("jti", &jwt::uuid_v4())
+        .int("exp", expire)
+        .str("sub", "video")
+        .raw("acl", r#"{"paths":{"/session/**":{}}}"#)
+        .str("scope", "session.connect")
+        .str("session_id", session_id)
+        .str("role", role.as_str())
+        .str("initial_layout_class_list", layout);
+    if let Some(d) = data {
+        c.str("connection_data", d);
+    }
+    jwt::sign_rs256(&key.0, &c.finish())
+}
+
+/// Form-encodes like Node's `querystring.escape` (space → `%20`).
+fn push_escaped(out: &mut String, v: &str) {
+    for &b in v.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn t1(
+    api_key: &str,
+    secret: &ProjectSecretHandle,
+    session_id: &str,
+    role: Role,
+    now: i64,
+    expire: i64,
+    nonce: u64,
+    data: Option<&str>,
+    layout: &str,
+) -> String {
+    let mut ds = String::with_capacity(256);
+    ds.push_str("session_id=");
+    push_escaped(&mut ds, session_id);
+    ds.push_str("&create_time=");
+    ds.push_str(itoa::Buffer::new().format(now));
+    ds.push_str("&nonce=");
+    ds.push_str(itoa::Buffer::new().format(nonce));
+    ds.push_str("&role=");
+    ds.push_str(role.as_str());
+    ds.push_str("&expire_time=");
+    ds.push_str(itoa::Buffer::new().format(expire));
+    if let Some(d) = data {
+        ds.push_str("&connection_data=");
+        push_escaped(&mut ds, d);
+    }
+    ds.push_str("&initial_layout_class_list=");
+    push_escaped(&mut ds, layout);
+    ds.push_str("&scope=session.connect");
+    let tag = hmac::sign(&secret.0.sha1, ds.as_bytes());
+    let mut inner = String::with_capacity(ds.len() + api_key.len() + 60);
+    inner.push_str("partner_id=");
+    inner.push_str(api_key);
+    inner.push_str("&sig=");
+    for b in tag.as_ref() {
+        inner.push(char::from(b"0123456789abcdef"[(b >> 4) as usize]));
+        inner.push(char::from(b"0123456789abcdef"[(b & 0xf) as usize]));
+    }
+    inner.push(':');
+    inner.push_str(&ds);
+    let mut out = String::with_capacity(4 + inner.len() * 4 / 3 + 4);
+    out.push_str("T1==");
+    jwt::b64_standard(inner.as_bytes(), &mut out);
+    out
+}

@@ -1,0 +1,113 @@
+//! Live captions: `/v2/project/{apiKey}/captions…` (census §2.8).
+
+use crate::error::{json_response, ok_json, parse_json, required_str, ApiError, ApiResult};
+use crate::ids;
+use crate::state::{lock, AppState};
+use crate::validate::{in_range, len_range, one_of};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use bytes::Bytes;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+/// Languages the service documents.
+const LANGUAGES: [&str; 14] = [
+    "en-US", "en-AU", "en-GB", "es-US", "zh-CN", "fr-FR", "fr-CA", "de-DE", "hi-IN", "it-IT",
+    "ja-JP", "ko-KR", "pt-BR", "th-TH",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct StartBody {
+    session_id: Option<String>,
+    token: Option<String>,
+    language_code: Option<String>,
+    max_duration: Option<i64>,
+    partial_captions: Option<bool>,
+    status_callback_url: Option<String>,
+}
+
+/// `POST /v2/project/{apiKey}/captions` → 202 `{captionsId}`.
+pub async fn start(State(st): State<AppState>, Path(pid): Path<String>, body: Bytes) -> ApiResult {
+    let b: StartBody = parse_json(&body, false)?;
+    let session_id = required_str(b.session_id, "sessionId")?;
+    required_str(b.token, "token")?;
+    let language = b.language_code.unwrap_or_else(|| "en-US".to_string());
+    one_of("languageCode", &language, &LANGUAGES)?;
+    let max_duration = b.max_duration.unwrap_or(14_400);
+    in_range("maxDuration", max_duration, 300, 14_400)?;
+    if let Some(cb) = &b.status_callback_url {
+        len_range("statusCallbackUrl", cb, 15, 2048)?;
+    }
+    let mut data = lock(&st.data);
+    data.session_mut(&pid, &session_id)?;
+    if data
+        .captions
+        .iter()
+        .any(|c| c["sessionId"] == json!(session_id) && c["status"] == json!("started"))
+    {
+        return Err(ApiError::conflict(
+            "Live captions have already started for this OpenTok Session",
+        ));
+    }
+    let id = ids::uuid_v4();
+    let now = ids::now_ms();
+    data.captions.push(json!({
+        "captionId": id,
+        "applicationId": pid,
+        "sessionId": session_id,
+        "status": "started",
+        "createdAt": now,
+        "updatedAt": now,
+        "duration": 0,
+        "languageCode": language,
+        "provider": "aws-transcribe",
+        "reason": "",
+        "maxDuration": max_duration,
+        "partialCaptions": b.partial_captions.unwrap_or(true),
+    }));
+    Ok(json_response(
+        StatusCode::ACCEPTED,
+        &json!({ "captionsId": id }),
+    ))
+}
+
+fn find<'a>(list: &'a mut [Value], pid: &str, id: &str) -> ApiResult<&'a mut Value> {
+    list.iter_mut()
+        .find(|c| c["captionId"] == json!(id) && c["applicationId"] == json!(pid))
+        .ok_or_else(|| ApiError::not_found(format!("Captions not found: {id}")))
+}
+
+/// `POST /v2/project/{apiKey}/captions/{captionsId}/stop` → 202.
+pub async fn stop(
+    State(st): State<AppState>,
+    Path((pid, id)): Path<(String, String)>,
+) -> ApiResult {
+    let mut data = lock(&st.data);
+    let c = find(&mut data.captions, &pid, &id)?;
+    if c["status"] != json!("started") {
+        return Err(ApiError::not_found(format!(
+            "Captions {id} were not found or have already stopped"
+        )));
+    }
+    let now = ids::now_ms();
+    let created = c["createdAt"].as_i64().unwrap_or(now);
+    c["status"] = json!("stopped");
+    c["reason"] = json!("Stop Requested");
+    c["updatedAt"] = json!(now);
+    c["duration"] = json!((now - created) / 1000);
+    Ok(StatusCode::ACCEPTED.into_response())
+}
+
+/// `GET /v2/project/{apiKey}/captions/{captionsId}`.
+pub async fn get(State(st): State<AppState>, Path((pid, id)): Path<(String, String)>) -> ApiResult {
+    let mut data = lock(&st.data);
+    let c = find(&mut data.captions, &pid, &id)?;
+    let mut out = c.clone();
+    if let Some(o) = out.as_object_mut() {
+        o.remove("maxDuration");
+        o.remove("partialCaptions");
+    }
+    ok_json(&out)
+}

@@ -223,8 +223,7 @@ impl Transport {
         if (200..300).contains(&status) {
             return Ok(body.to_vec());
         }
-        let err = api_error(status, &body, request_id);
-        Err(Attempt::Status(Error::from_status(err, retry_after), retry_after))
+        Err(Attempt::Status(error_from_response(status, &body, request_id, retry_after), retry_after))
     }
 
     fn map_send_error(&self, e: reqwest::Error, path: &str) -> Attempt {
@@ -260,6 +259,11 @@ impl From<Attempt> for Error {
             Attempt::Status(e, _) | Attempt::Connect(e) | Attempt::Other(e) => e,
         }
     }
+}
+
+/// The error a non-2xx answer becomes (used by the transport and by every language's vector tests).
+pub fn error_from_response(status: u16, body: &[u8], request_id: Option<String>, retry_after: Option<u64>) -> Error {
+    Error::from_status(api_error(status, body, request_id), retry_after)
 }
 
 /// Turns an error answer into an [`ApiError`], reading `{code, message}` when the body is JSON.

@@ -27,7 +27,15 @@ pub fn parse_args<O: serde::de::DeserializeOwned>(args: Value) -> Result<O> {
         // serde names missing/unknown fields in the message rather than the path.
         let field = extract_backticked(&inner)
             .filter(|_| inner.starts_with("missing field") || inner.starts_with("unknown field"))
-            .map(|f| if path == "." { f.clone() } else { format!("{path}.{f}") })
+            .map(|f| {
+                if path == "." {
+                    f
+                } else if path == f || path.ends_with(&format!(".{f}")) {
+                    path.clone()
+                } else {
+                    format!("{path}.{f}")
+                }
+            })
             .unwrap_or(path);
         Error::invalid(field, inner)
     })

@@ -47,6 +47,7 @@ pub struct CreateSession {
 
 /// A created session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Session {
     /// The session id.
     pub session_id: String,

@@ -1,0 +1,196 @@
+//! Runs every shared vector in tests/vectors against the core.
+
+use std::path::PathBuf;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use opentok_core::{session_id, Credentials, Error, OpenTok, TokenOptions};
+use serde_json::Value;
+
+fn vectors_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors")
+}
+
+fn load(name: &str) -> Value {
+    let text = std::fs::read_to_string(vectors_dir().join(name)).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn s(v: &Value) -> &str {
+    v.as_str().unwrap()
+}
+
+/// Follows a dotted path (`items.0.id`, `length`) into a JSON value.
+fn lookup<'a>(mut v: &'a Value, path: &str) -> Value {
+    let parts: Vec<&str> = path.split('.').collect();
+    for (i, p) in parts.iter().enumerate() {
+        if *p == "length" && i == parts.len() - 1 {
+            return Value::from(v.as_array().map(Vec::len).unwrap_or(usize::MAX));
+        }
+        v = match p.parse::<usize>() {
+            Ok(n) => &v[n],
+            Err(_) => &v[*p],
+        };
+    }
+    v.clone()
+}
+
+#[test]
+fn session_ids() {
+    let v = load("session_ids.json");
+    for case in v["valid"].as_array().unwrap() {
+        let info = session_id::decode(s(&case["session_id"])).unwrap();
+        assert_eq!(info.api_key, s(&case["api_key"]));
+        assert_eq!(info.location, s(&case["location"]));
+        assert_eq!(info.create_time, s(&case["create_time"]));
+    }
+    for bad in v["malformed"].as_array().unwrap() {
+        let err = session_id::decode(s(bad)).unwrap_err();
+        assert_eq!(err.field(), Some("session_id"), "{bad}");
+    }
+}
+
+fn project_client(v: &Value) -> OpenTok {
+    OpenTok::new(s(&v["credentials"]["api_key"]), s(&v["credentials"]["api_secret"])).unwrap()
+}
+
+#[test]
+fn project_tokens() {
+    let v = load("tokens.json");
+    let ot = project_client(&v);
+    for case in v["valid"].as_array().unwrap() {
+        let opts: TokenOptions = serde_json::from_value(case["options"].clone()).unwrap();
+        let token = ot
+            .generate_token_at(s(&case["session_id"]), &opts, case["now"].as_i64().unwrap(), case["nonce"].as_u64())
+            .unwrap();
+        assert_eq!(token, s(&case["token"]), "{}", case["name"]);
+        if let Some(claims) = case.get("claims") {
+            let decoded = opentok_core::jwt::decode(&token).unwrap();
+            assert_eq!(&decoded.claims, claims, "{}", case["name"]);
+        }
+    }
+    for case in v["valid_edges"].as_array().unwrap() {
+        let opts: TokenOptions = serde_json::from_value(case["options"].clone()).unwrap();
+        ot.generate_token(s(&case["session_id"]), &opts).unwrap();
+    }
+    for case in v["invalid"].as_array().unwrap() {
+        let opts: Result<TokenOptions, _> = serde_json::from_value(case["options"].clone());
+        let field = match opts {
+            // An unknown role is already rejected when the options are read.
+            Err(e) => {
+                assert!(e.to_string().contains("unknown variant"), "{e}");
+                "role".to_owned()
+            }
+            Ok(opts) => ot
+                .generate_token_at(s(&case["session_id"]), &opts, 1_700_000_000, None)
+                .unwrap_err()
+                .field()
+                .unwrap()
+                .to_owned(),
+        };
+        assert_eq!(field, s(&case["field"]), "{}", case["name"]);
+    }
+}
+
+#[test]
+fn application_tokens_verify_with_the_public_key() {
+    let v = load("tokens.json");
+    let pem = std::fs::read_to_string(vectors_dir().join(s(&v["credentials"]["private_key_file"]))).unwrap();
+    let creds = Credentials::application(s(&v["credentials"]["application_id"]), &pem).unwrap();
+    let ot = OpenTok::with_config(creds, Default::default()).unwrap();
+    // The public half, to verify signatures independently of the signing code.
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let der = base64::engine::general_purpose::STANDARD.decode(body).unwrap();
+    let pair = ring::signature::RsaKeyPair::from_pkcs8(&der).unwrap();
+    use ring::signature::KeyPair;
+    let public = ring::signature::UnparsedPublicKey::new(
+        &ring::signature::RSA_PKCS1_2048_8192_SHA256,
+        pair.public_key().as_ref().to_vec(),
+    );
+    for case in v["application"].as_array().unwrap() {
+        let opts: TokenOptions = serde_json::from_value(case["options"].clone()).unwrap();
+        let token = ot.generate_token_at(s(&case["session_id"]), &opts, case["now"].as_i64().unwrap(), None).unwrap();
+        let d = opentok_core::jwt::decode(&token).unwrap();
+        assert_eq!(d.header, case["header"]);
+        let mut claims = d.claims.clone();
+        let jti = claims.as_object_mut().unwrap().remove("jti").unwrap();
+        assert_eq!(jti.as_str().unwrap().len(), 36);
+        assert_eq!(claims, case["claims_without_jti"]);
+        public.verify(d.signing_input.as_bytes(), &d.signature).unwrap();
+        let parts: Vec<&str> = token.split('.').collect();
+        assert!(URL_SAFE_NO_PAD.decode(parts[2]).is_ok());
+    }
+    for case in v["application_invalid"].as_array().unwrap() {
+        let opts: TokenOptions = serde_json::from_value(case["options"].clone()).unwrap();
+        let err = ot.generate_token(s(&case["session_id"]), &opts).unwrap_err();
+        assert_eq!(err.field(), Some(s(&case["field"])));
+    }
+}
+
+#[test]
+fn every_operation_builds_the_documented_request() {
+    let v = load("requests.json");
+    let key = s(&v["api_key"]);
+    let mut seen = std::collections::BTreeSet::new();
+    for case in v["requests"].as_array().unwrap() {
+        let req = opentok_core::build_request(s(&case["op"]), case["args"].clone(), key)
+            .unwrap_or_else(|e| panic!("{}: {e}", case["name"]));
+        assert_eq!(req.to_json(), case["request"], "{}", case["name"]);
+        seen.insert(s(&case["op"]).to_owned());
+    }
+    for op in opentok_core::OPERATIONS {
+        assert!(seen.contains(*op), "no request vector for {op}");
+    }
+    for case in v["invalid"].as_array().unwrap() {
+        let err = opentok_core::build_request(s(&case["op"]), case["args"].clone(), key).unwrap_err();
+        assert!(matches!(err, Error::InvalidArgument { .. }), "{}: {err}", case["name"]);
+        assert_eq!(err.field(), Some(s(&case["field"])), "{}: {err}", case["name"]);
+    }
+}
+
+#[test]
+fn responses_decode_to_the_documented_values() {
+    let v = load("responses.json");
+    for case in v["responses"].as_array().unwrap() {
+        let body = if case["body"].is_null() { Vec::new() } else { serde_json::to_vec(&case["body"]).unwrap() };
+        let out = opentok_core::decode_response(s(&case["op"]), case["args"].clone(), &body).unwrap();
+        for (path, want) in case["expect"].as_object().unwrap() {
+            assert_eq!(&lookup(&out, path), want, "{} {path}", case["op"]);
+        }
+    }
+    for case in v["malformed"].as_array().unwrap() {
+        let err = opentok_core::decode_response(s(&case["op"]), case["args"].clone(), s(&case["body_text"]).as_bytes())
+            .unwrap_err();
+        assert_eq!(err.kind(), s(&case["kind"]), "{}", case["name"]);
+    }
+    for case in v["status_mapping"].as_array().unwrap() {
+        let status = case["status"].as_u64().unwrap() as u16;
+        let body = serde_json::to_vec(&case["body"]).unwrap();
+        let err = opentok_core::transport::error_from_response(status, &body, Some("req-1".into()), None);
+        assert_eq!(err.kind(), s(&case["kind"]), "{status}");
+        assert_eq!(err.status(), Some(status));
+        let api = err.api().unwrap();
+        assert_eq!(api.message, s(&case["body"]["message"]));
+        assert_eq!(api.request_id.as_deref(), Some("req-1"));
+    }
+}
+
+#[test]
+fn secrets_never_appear_in_debug_or_errors() {
+    let secret = "0123456789abcdef0123456789abcdef01234567";
+    let ot = OpenTok::new("123456", secret).unwrap();
+    assert!(!format!("{ot:?}").contains(secret));
+    assert!(!format!("{:?}", ot.credentials()).contains(secret));
+    let opts = opentok_core::ClientOptions {
+        api_key: Some("123456".into()),
+        api_secret: Some(secret.into()),
+        proxy: Some("http://user:hunter2@proxy:3128".into()),
+        ..Default::default()
+    };
+    assert!(!format!("{opts:?}").contains(secret));
+    let cfg = opentok_core::Config { proxy: Some("http://user:hunter2@proxy:3128".into()), ..Default::default() };
+    assert!(!format!("{cfg:?}").contains("hunter2"));
+    let bad = OpenTok::from_json(serde_json::json!({"api_key": "1", "api_secret": secret, "proxy": "::not a url hunter2"}));
+    let msg = bad.unwrap_err().to_string();
+    assert!(!msg.contains("hunter2") && !msg.contains(secret), "{msg}");
+}

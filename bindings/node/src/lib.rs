@@ -1,0 +1,1 @@
+//! node binding of opentok-core (placeholder).

@@ -1,0 +1,1 @@
+//! python binding of opentok-core (placeholder).

@@ -1,0 +1,1 @@
+//! ruby binding of opentok-core (placeholder).

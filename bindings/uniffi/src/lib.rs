@@ -1,0 +1,1 @@
+//! uniffi binding of opentok-core (placeholder).

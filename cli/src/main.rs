@@ -1,0 +1,2 @@
+//! `opentok` command-line tool (placeholder).
+fn main() {}

@@ -56,20 +56,36 @@ impl fmt::Debug for OpenTok {
 }
 
 fn unix_now() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
 }
 
 impl OpenTok {
     /// A client for project credentials with default settings.
     pub fn new(api_key: impl Into<String>, api_secret: &str) -> Result<Self> {
-        Self::with_config(Credentials::project(api_key, api_secret)?, Config::default())
+        Self::with_config(
+            Credentials::project(api_key, api_secret)?,
+            Config::default(),
+        )
     }
 
     /// A client for any credentials and settings.
     pub fn with_config(creds: Credentials, config: Config) -> Result<Self> {
-        let default_url = if creds.is_application() { VONAGE_API_URL } else { OPENTOK_API_URL };
+        let default_url = if creds.is_application() {
+            VONAGE_API_URL
+        } else {
+            OPENTOK_API_URL
+        };
         let transport = Transport::new(&config, default_url)?;
-        Ok(OpenTok { inner: Arc::new(Inner { creds, transport, app_auth: Mutex::new(None) }) })
+        Ok(OpenTok {
+            inner: Arc::new(Inner {
+                creds,
+                transport,
+                app_auth: Mutex::new(None),
+            }),
+        })
     }
 
     /// Builds a client from the JSON options bindings pass (see [`ClientOptions`]).
@@ -94,7 +110,13 @@ impl OpenTok {
     }
 
     /// Mints a client token with an explicit clock (Unix seconds) and optional nonce.
-    pub fn generate_token_at(&self, session_id: &str, opts: &TokenOptions, now: i64, nonce: Option<u64>) -> Result<String> {
+    pub fn generate_token_at(
+        &self,
+        session_id: &str,
+        opts: &TokenOptions,
+        now: i64,
+        nonce: Option<u64>,
+    ) -> Result<String> {
         token::generate(&self.inner.creds, session_id, opts, now, nonce)
     }
 
@@ -112,10 +134,20 @@ impl OpenTok {
                     .int("iat", now)
                     .int("exp", now + AUTH_TTL_SECS)
                     .str("jti", &jwt::uuid_v4());
-                Ok(("X-OPENTOK-AUTH", jwt::sign_hs256(&secret.0.hs256, &c.finish()).into()))
+                Ok((
+                    "X-OPENTOK-AUTH",
+                    jwt::sign_hs256(&secret.0.hs256, &c.finish()).into(),
+                ))
             }
-            Credentials::Application { application_id, key } => {
-                let mut cache = self.inner.app_auth.lock().unwrap_or_else(|p| p.into_inner());
+            Credentials::Application {
+                application_id,
+                key,
+            } => {
+                let mut cache = self
+                    .inner
+                    .app_auth
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner());
                 if let Some((at, v)) = cache.as_ref() {
                     if at.elapsed() < Duration::from_secs(60) {
                         return Ok(("Authorization", v.clone()));
@@ -126,7 +158,8 @@ impl OpenTok {
                     .int("iat", now)
                     .int("exp", now + AUTH_TTL_SECS)
                     .str("jti", &jwt::uuid_v4());
-                let v: Arc<str> = format!("Bearer {}", jwt::sign_rs256(&key.0, &c.finish())?).into();
+                let v: Arc<str> =
+                    format!("Bearer {}", jwt::sign_rs256(&key.0, &c.finish())?).into();
                 *cache = Some((Instant::now(), v.clone()));
                 Ok(("Authorization", v))
             }
@@ -242,22 +275,38 @@ fn seconds(field: &str, v: Option<f64>, default: Duration) -> Result<Duration> {
     match v {
         None => Ok(default),
         Some(s) if s.is_finite() && s > 0.0 && s < 1e7 => Ok(Duration::from_secs_f64(s)),
-        Some(s) => Err(Error::invalid(field, format!("{s} is not a positive number of seconds"))),
+        Some(s) => Err(Error::invalid(
+            field,
+            format!("{s} is not a positive number of seconds"),
+        )),
     }
 }
 
 impl ClientOptions {
     /// Builds the client.
     pub fn build(self) -> Result<OpenTok> {
-        let creds = match (self.api_key, self.api_secret, self.application_id, self.private_key) {
+        let creds = match (
+            self.api_key,
+            self.api_secret,
+            self.application_id,
+            self.private_key,
+        ) {
             (Some(k), Some(s), None, None) => Credentials::detect(k, &s)?,
             (None, None, Some(a), Some(p)) => Credentials::application(a, &p)?,
             (Some(_), Some(_), _, _) => {
-                return Err(Error::invalid("credentials", "give project or application credentials, not both"))
+                return Err(Error::invalid(
+                    "credentials",
+                    "give project or application credentials, not both",
+                ))
             }
-            (Some(_), None, _, _) => return Err(Error::invalid("api_secret", "is required with api_key")),
+            (Some(_), None, _, _) => {
+                return Err(Error::invalid("api_secret", "is required with api_key"))
+            }
             (None, _, Some(_), None) => {
-                return Err(Error::invalid("private_key", "is required with application_id"))
+                return Err(Error::invalid(
+                    "private_key",
+                    "is required with application_id",
+                ))
             }
             _ => {
                 return Err(Error::invalid(
@@ -392,12 +441,20 @@ simple_ops! {
 impl OpenTok {
     /// Changes an archive's layout.
     pub async fn set_archive_layout(&self, archive_id: &str, layout: Layout) -> Result<()> {
-        self.execute(&SetArchiveLayout { archive_id: archive_id.to_owned(), layout }).await
+        self.execute(&SetArchiveLayout {
+            archive_id: archive_id.to_owned(),
+            layout,
+        })
+        .await
     }
 
     /// Changes a broadcast's layout.
     pub async fn set_broadcast_layout(&self, broadcast_id: &str, layout: Layout) -> Result<()> {
-        self.execute(&SetBroadcastLayout { broadcast_id: broadcast_id.to_owned(), layout }).await
+        self.execute(&SetBroadcastLayout {
+            broadcast_id: broadcast_id.to_owned(),
+            layout,
+        })
+        .await
     }
 
     /// Lists registered project callbacks.

@@ -30,15 +30,21 @@ impl RsaKey {
     pub(crate) fn from_pem(pem: &str) -> Result<Self> {
         let bad = |r: &str| Error::invalid("private_key", r);
         let pem = pem.trim();
-        let (label, body) = pem_body(pem).ok_or_else(|| bad("is not a PEM-encoded RSA private key"))?;
-        let der = STANDARD.decode(body).map_err(|_| bad("PEM body is not valid base64"))?;
+        let (label, body) =
+            pem_body(pem).ok_or_else(|| bad("is not a PEM-encoded RSA private key"))?;
+        let der = STANDARD
+            .decode(body)
+            .map_err(|_| bad("PEM body is not valid base64"))?;
         let pair = match label {
             "PRIVATE KEY" => RsaKeyPair::from_pkcs8(&der),
             "RSA PRIVATE KEY" => RsaKeyPair::from_der(&der),
             _ => return Err(bad("must be a `PRIVATE KEY` or `RSA PRIVATE KEY` PEM")),
         }
         .map_err(|_| bad("is not a usable RSA private key"))?;
-        Ok(RsaKey { pair: Arc::new(pair), rng: SystemRandom::new() })
+        Ok(RsaKey {
+            pair: Arc::new(pair),
+            rng: SystemRandom::new(),
+        })
     }
 
     /// RS256 signature of `msg`.
@@ -92,7 +98,10 @@ impl Credentials {
     pub fn project(api_key: impl Into<String>, api_secret: &str) -> Result<Self> {
         let api_key = api_key.into();
         if api_key.trim().is_empty() || api_key.chars().any(|c| c.is_whitespace() || c == '/') {
-            return Err(Error::invalid("api_key", "must be a non-empty key without spaces or slashes"));
+            return Err(Error::invalid(
+                "api_key",
+                "must be a non-empty key without spaces or slashes",
+            ));
         }
         if api_secret.is_empty() {
             return Err(Error::invalid("api_secret", "must not be empty"));
@@ -111,7 +120,10 @@ impl Credentials {
     pub fn application(application_id: impl Into<String>, private_key_pem: &str) -> Result<Self> {
         let application_id = application_id.into();
         if application_id.trim().is_empty() || application_id.contains('/') {
-            return Err(Error::invalid("application_id", "must be a non-empty id without slashes"));
+            return Err(Error::invalid(
+                "application_id",
+                "must be a non-empty id without slashes",
+            ));
         }
         Ok(Credentials::Application {
             application_id,

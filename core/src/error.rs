@@ -77,7 +77,10 @@ pub enum Error {
 impl Error {
     /// Shorthand for [`Error::InvalidArgument`].
     pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
-        Error::InvalidArgument { field: field.into(), reason: reason.into() }
+        Error::InvalidArgument {
+            field: field.into(),
+            reason: reason.into(),
+        }
     }
 
     /// A stable, language-neutral name of the variant (`"invalid_argument"`, `"not_found"`, …).
@@ -148,7 +151,11 @@ impl Error {
             m.insert("field".into(), field.clone().into());
             m.insert("reason".into(), reason.clone().into());
         }
-        if let Error::RateLimited { retry_after: Some(s), .. } = self {
+        if let Error::RateLimited {
+            retry_after: Some(s),
+            ..
+        } = self
+        {
             m.insert("retry_after".into(), (*s).into());
         }
         serde_json::Value::Object(m)

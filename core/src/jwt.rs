@@ -117,7 +117,14 @@ pub(crate) fn uuid_v4() -> String {
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     let h = |r: std::ops::Range<usize>| b[r].iter().map(|x| format!("{x:02x}")).collect::<String>();
-    format!("{}-{}-{}-{}-{}", h(0..4), h(4..6), h(6..8), h(8..10), h(10..16))
+    format!(
+        "{}-{}-{}-{}-{}",
+        h(0..4),
+        h(4..6),
+        h(6..8),
+        h(8..10),
+        h(10..16)
+    )
 }
 
 /// The decoded parts of a JWT (no signature check).
@@ -137,14 +144,24 @@ pub struct DecodedJwt {
 pub fn decode(token: &str) -> Result<DecodedJwt> {
     let bad = |r: &str| Error::invalid("token", r);
     let mut parts = token.split('.');
-    let (Some(h), Some(c), Some(s), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(h), Some(c), Some(s), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(bad("is not a JWT (expected three dot-separated parts)"));
     };
-    let dec = |p: &str| URL_SAFE_NO_PAD.decode(p.trim_end_matches('=')).map_err(|_| bad("is not base64url"));
+    let dec = |p: &str| {
+        URL_SAFE_NO_PAD
+            .decode(p.trim_end_matches('='))
+            .map_err(|_| bad("is not base64url"))
+    };
     let header = serde_json::from_slice(&dec(h)?).map_err(|_| bad("header is not JSON"))?;
     let claims = serde_json::from_slice(&dec(c)?).map_err(|_| bad("claims are not JSON"))?;
-    Ok(DecodedJwt { header, claims, signing_input: format!("{h}.{c}"), signature: dec(s)? })
+    Ok(DecodedJwt {
+        header,
+        claims,
+        signing_input: format!("{h}.{c}"),
+        signature: dec(s)?,
+    })
 }
 
 /// Standard base64 (used by T1 tokens).

@@ -46,15 +46,25 @@ pub fn decode(session_id: &str) -> Result<SessionIdInfo> {
         .or_else(|| session_id.strip_prefix("2_"))
         .ok_or_else(|| bad("is not an OpenTok session id (expected a `1_` or `2_` prefix)"))?;
     // Official ids are URL-safe base64; accept the standard alphabet too.
-    let normalized: String =
-        body.chars().map(|c| match c { '+' => '-', '/' => '_', c => c }).collect();
+    let normalized: String = body
+        .chars()
+        .map(|c| match c {
+            '+' => '-',
+            '/' => '_',
+            c => c,
+        })
+        .collect();
     let trimmed = normalized.trim_end_matches('=');
     let bytes = LENIENT
         .decode(trimmed)
         .or_else(|_| {
             // A final lone sextet cannot be decoded; drop it like lenient decoders do.
             let cut = trimmed.len() - trimmed.len() % 4;
-            if trimmed.len() % 4 == 1 { LENIENT.decode(&trimmed[..cut]) } else { Err(base64::DecodeError::InvalidLength(trimmed.len())) }
+            if trimmed.len() % 4 == 1 {
+                LENIENT.decode(&trimmed[..cut])
+            } else {
+                Err(base64::DecodeError::InvalidLength(trimmed.len()))
+            }
         })
         .map_err(|_| bad("is not an OpenTok session id (not base64)"))?;
     let text = String::from_utf8_lossy(&bytes);
@@ -93,7 +103,12 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let id = encode("123456", "127.0.0.1", "Mon Nov 23 16:27:20 UTC 2026", "0.25");
+        let id = encode(
+            "123456",
+            "127.0.0.1",
+            "Mon Nov 23 16:27:20 UTC 2026",
+            "0.25",
+        );
         let info = decode(&id).unwrap();
         assert_eq!(info.api_key, "123456");
         assert_eq!(info.location, "127.0.0.1");
@@ -102,7 +117,18 @@ mod tests {
 
     #[test]
     fn malformed_never_panics() {
-        for s in ["", "1_", "2_", "x", "1_!!!!", "1_a", "1_ab", "1_abc=", "1_MX4", "\u{1F600}"] {
+        for s in [
+            "",
+            "1_",
+            "2_",
+            "x",
+            "1_!!!!",
+            "1_a",
+            "1_ab",
+            "1_abc=",
+            "1_MX4",
+            "\u{1F600}",
+        ] {
             assert!(decode(s).is_err(), "{s}");
         }
     }

@@ -108,15 +108,28 @@ pub fn generate(
     let nonce = nonce.unwrap_or_else(|| fastrand::u64(..1 << 53));
     let data = opts.data.as_deref();
     match (creds, opts.token_type) {
-        (Credentials::Project { api_key, secret }, TokenType::Jwt) => {
-            Ok(project_jwt(api_key, secret, session_id, opts.role, now, expire, nonce, data, &layout))
-        }
-        (Credentials::Project { api_key, secret }, TokenType::T1) => {
-            Ok(t1(api_key, secret, session_id, opts.role, now, expire, nonce, data, &layout))
-        }
-        (Credentials::Application { application_id, key }, TokenType::Jwt) => {
-            application_jwt(application_id, key, session_id, opts.role, now, expire, data, &layout)
-        }
+        (Credentials::Project { api_key, secret }, TokenType::Jwt) => Ok(project_jwt(
+            api_key, secret, session_id, opts.role, now, expire, nonce, data, &layout,
+        )),
+        (Credentials::Project { api_key, secret }, TokenType::T1) => Ok(t1(
+            api_key, secret, session_id, opts.role, now, expire, nonce, data, &layout,
+        )),
+        (
+            Credentials::Application {
+                application_id,
+                key,
+            },
+            TokenType::Jwt,
+        ) => application_jwt(
+            application_id,
+            key,
+            session_id,
+            opts.role,
+            now,
+            expire,
+            data,
+            &layout,
+        ),
         (Credentials::Application { .. }, TokenType::T1) => Err(Error::invalid(
             "token_type",
             "T1 tokens need project credentials (api key + secret)",
@@ -124,7 +137,12 @@ pub fn generate(
     }
 }
 
-fn validate(creds: &Credentials, session_id: &str, opts: &TokenOptions, now: i64) -> Result<String> {
+fn validate(
+    creds: &Credentials,
+    session_id: &str,
+    opts: &TokenOptions,
+    now: i64,
+) -> Result<String> {
     match creds {
         Credentials::Project { api_key, .. } => {
             session_id::check_owner(session_id, api_key)?;
@@ -135,10 +153,16 @@ fn validate(creds: &Credentials, session_id: &str, opts: &TokenOptions, now: i64
     }
     if let Some(exp) = opts.expire_time {
         if exp <= now {
-            return Err(Error::invalid("expire_time", format!("{exp} is not in the future")));
+            return Err(Error::invalid(
+                "expire_time",
+                format!("{exp} is not in the future"),
+            ));
         }
         if exp > now + MAX_EXPIRY_SECS {
-            return Err(Error::invalid("expire_time", format!("{exp} is more than 30 days from now")));
+            return Err(Error::invalid(
+                "expire_time",
+                format!("{exp} is more than 30 days from now"),
+            ));
         }
     }
     if let Some(d) = &opts.data {
@@ -217,7 +241,12 @@ fn application_jwt(
 /// Form-encodes like Node's `querystring.escape` (space → `%20`).
 fn push_escaped(out: &mut String, v: &str) {
     for &b in v.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')') {
+        if b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')'
+            )
+        {
             out.push(char::from(b));
         } else {
             let _ = write!(out, "%{b:02X}");

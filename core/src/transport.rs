@@ -112,15 +112,28 @@ fn is_loopback(url: &str) -> bool {
 
 impl Transport {
     pub(crate) fn new(config: &Config, default_url: &str) -> Result<Self> {
-        let base_url = config.api_url.as_deref().unwrap_or(default_url).trim_end_matches('/').to_owned();
-        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) || base_url.len() < 10 {
-            return Err(Error::invalid("api_url", "must be an http:// or https:// URL"));
+        let base_url = config
+            .api_url
+            .as_deref()
+            .unwrap_or(default_url)
+            .trim_end_matches('/')
+            .to_owned();
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://"))
+            || base_url.len() < 10
+        {
+            return Err(Error::invalid(
+                "api_url",
+                "must be an http:// or https:// URL",
+            ));
         }
         if config.timeout.is_zero() {
             return Err(Error::invalid("timeout", "must be greater than zero"));
         }
         if config.connect_timeout.is_zero() {
-            return Err(Error::invalid("connect_timeout", "must be greater than zero"));
+            return Err(Error::invalid(
+                "connect_timeout",
+                "must be greater than zero",
+            ));
         }
         let mut ua = format!("OpenTok-Rust-SDK/{VERSION}");
         if let Some(l) = &config.language {
@@ -131,8 +144,9 @@ impl Transport {
             ua.push(' ');
             ua.push_str(a);
         }
-        let user_agent = HeaderValue::from_str(&ua)
-            .map_err(|_| Error::invalid("ua_addendum", "must be printable ASCII without line breaks"))?;
+        let user_agent = HeaderValue::from_str(&ua).map_err(|_| {
+            Error::invalid("ua_addendum", "must be printable ASCII without line breaks")
+        })?;
         let mut builder = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
@@ -147,8 +161,16 @@ impl Transport {
             None if is_loopback(&base_url) => builder = builder.no_proxy(),
             None => {}
         }
-        let http = builder.build().map_err(|e| Error::Network(format!("cannot build the HTTP client: {e}")))?;
-        Ok(Transport { http, base_url, user_agent, retry: config.retry.clone(), timeout: config.timeout })
+        let http = builder
+            .build()
+            .map_err(|e| Error::Network(format!("cannot build the HTTP client: {e}")))?;
+        Ok(Transport {
+            http,
+            base_url,
+            user_agent,
+            retry: config.retry.clone(),
+            timeout: config.timeout,
+        })
     }
 
     pub(crate) fn base_url(&self) -> &str {
@@ -156,7 +178,11 @@ impl Transport {
     }
 
     /// Sends `req`, retrying transient failures; returns the body of a 2xx answer.
-    pub(crate) async fn send(&self, req: &WireRequest, auth: (&'static str, &str)) -> Result<Vec<u8>> {
+    pub(crate) async fn send(
+        &self,
+        req: &WireRequest,
+        auth: (&'static str, &str),
+    ) -> Result<Vec<u8>> {
         let url = format!("{}{}", self.base_url, req.path);
         let started = Instant::now();
         let mut attempt: u32 = 0;
@@ -165,7 +191,8 @@ impl Transport {
             let (retryable, retry_after) = match &outcome {
                 Ok(_) => return outcome.map_err(Error::from),
                 Err(Attempt::Status(err, ra)) => (
-                    req.method.is_idempotent() && matches!(err.status(), Some(429 | 502 | 503 | 504)),
+                    req.method.is_idempotent()
+                        && matches!(err.status(), Some(429 | 502 | 503 | 504)),
                     *ra,
                 ),
                 // Nothing reached the server: safe to retry any method.
@@ -184,7 +211,12 @@ impl Transport {
         }
     }
 
-    async fn attempt(&self, req: &WireRequest, url: &str, auth: (&'static str, &str)) -> Result<Vec<u8>, Attempt> {
+    async fn attempt(
+        &self,
+        req: &WireRequest,
+        url: &str,
+        auth: (&'static str, &str),
+    ) -> Result<Vec<u8>, Attempt> {
         let method = match req.method {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
@@ -204,34 +236,56 @@ impl Transport {
         rb = match &req.body {
             None => rb,
             Some(Body::Json(v)) => {
-                let bytes = serde_json::to_vec(v).map_err(|e| Attempt::Other(Error::Decode(e.to_string())))?;
+                let bytes = serde_json::to_vec(v)
+                    .map_err(|e| Attempt::Other(Error::Decode(e.to_string())))?;
                 rb.header(CONTENT_TYPE, "application/json").body(bytes)
             }
             Some(Body::Form(f)) => rb.form(f),
         };
-        let resp = rb.send().await.map_err(|e| self.map_send_error(e, &req.path))?;
+        let resp = rb
+            .send()
+            .await
+            .map_err(|e| self.map_send_error(e, &req.path))?;
         let status = resp.status().as_u16();
         let request_id = ["x-request-id", "x-tb-request-id", "x-opentok-request-id"]
             .iter()
-            .find_map(|h| resp.headers().get(*h).and_then(|v| v.to_str().ok()).map(str::to_owned));
+            .find_map(|h| {
+                resp.headers()
+                    .get(*h)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_owned)
+            });
         let retry_after = resp
             .headers()
             .get(RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok());
-        let body = resp.bytes().await.map_err(|e| self.map_send_error(e, &req.path))?;
+        let body = resp
+            .bytes()
+            .await
+            .map_err(|e| self.map_send_error(e, &req.path))?;
         if (200..300).contains(&status) {
             return Ok(body.to_vec());
         }
-        Err(Attempt::Status(error_from_response(status, &body, request_id, retry_after), retry_after))
+        Err(Attempt::Status(
+            error_from_response(status, &body, request_id, retry_after),
+            retry_after,
+        ))
     }
 
     fn map_send_error(&self, e: reqwest::Error, path: &str) -> Attempt {
         // reqwest's messages name the URL only; no credentials are in it.
         if e.is_timeout() {
-            Attempt::Other(Error::Timeout(format!("{path} did not answer within {:?}", self.timeout)))
+            Attempt::Other(Error::Timeout(format!(
+                "{path} did not answer within {:?}",
+                self.timeout
+            )))
         } else if e.is_connect() {
-            Attempt::Connect(Error::Network(format!("cannot connect to {}: {}", self.base_url, root_cause(&e))))
+            Attempt::Connect(Error::Network(format!(
+                "cannot connect to {}: {}",
+                self.base_url,
+                root_cause(&e)
+            )))
         } else {
             Attempt::Other(Error::Network(format!("{path}: {}", root_cause(&e))))
         }
@@ -262,7 +316,12 @@ impl From<Attempt> for Error {
 }
 
 /// The error a non-2xx answer becomes (used by the transport and by every language's vector tests).
-pub fn error_from_response(status: u16, body: &[u8], request_id: Option<String>, retry_after: Option<u64>) -> Error {
+pub fn error_from_response(
+    status: u16,
+    body: &[u8],
+    request_id: Option<String>,
+    retry_after: Option<u64>,
+) -> Error {
     Error::from_status(api_error(status, body, request_id), retry_after)
 }
 
@@ -270,16 +329,23 @@ pub fn error_from_response(status: u16, body: &[u8], request_id: Option<String>,
 pub(crate) fn api_error(status: u16, body: &[u8], request_id: Option<String>) -> ApiError {
     let parsed: Option<serde_json::Value> = serde_json::from_slice(body).ok();
     let field = |k: &str| {
-        parsed.as_ref().and_then(|v| v.get(k)).and_then(|v| match v {
-            serde_json::Value::String(s) => Some(s.clone()),
-            serde_json::Value::Null => None,
-            other => Some(other.to_string()),
-        })
+        parsed
+            .as_ref()
+            .and_then(|v| v.get(k))
+            .and_then(|v| match v {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Null => None,
+                other => Some(other.to_string()),
+            })
     };
     let message = field("message")
         .or_else(|| field("error"))
         .or_else(|| {
-            let text = String::from_utf8_lossy(body).trim().chars().take(200).collect::<String>();
+            let text = String::from_utf8_lossy(body)
+                .trim()
+                .chars()
+                .take(200)
+                .collect::<String>();
             (!text.is_empty()).then_some(text)
         })
         .unwrap_or_else(|| {
@@ -289,5 +355,10 @@ pub(crate) fn api_error(status: u16, body: &[u8], request_id: Option<String>) ->
                 .unwrap_or("HTTP error")
                 .to_owned()
         });
-    ApiError { status, code: field("code"), message, request_id }
+    ApiError {
+        status,
+        code: field("code"),
+        message,
+        request_id,
+    }
 }

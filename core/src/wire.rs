@@ -63,7 +63,12 @@ pub struct WireRequest {
 
 impl WireRequest {
     pub(crate) fn new(method: Method, path: String) -> Self {
-        WireRequest { method, path, query: Vec::new(), body: None }
+        WireRequest {
+            method,
+            path,
+            query: Vec::new(),
+            body: None,
+        }
     }
 
     pub(crate) fn json(mut self, body: Value) -> Self {
@@ -81,14 +86,19 @@ impl WireRequest {
     /// The language-neutral form used by `tests/vectors/requests.json`:
     /// `{"method", "path", "query": {k: v}, "body": <json> | {"form": {k: v}} | null}`.
     pub fn to_json(&self) -> Value {
-        let query: Map<String, Value> =
-            self.query.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
+        let query: Map<String, Value> = self
+            .query
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+            .collect();
         let body = match &self.body {
             None => Value::Null,
             Some(Body::Json(v)) => v.clone(),
             Some(Body::Form(f)) => {
-                let m: Map<String, Value> =
-                    f.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
+                let m: Map<String, Value> = f
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                    .collect();
                 serde_json::json!({ "form": m })
             }
         };
@@ -127,7 +137,8 @@ impl Obj {
         Obj(Map::new())
     }
     pub(crate) fn put(mut self, k: &str, v: impl Serialize) -> Self {
-        self.0.insert(k.to_owned(), serde_json::to_value(v).unwrap_or(Value::Null));
+        self.0
+            .insert(k.to_owned(), serde_json::to_value(v).unwrap_or(Value::Null));
         self
     }
     pub(crate) fn opt(self, k: &str, v: Option<impl Serialize>) -> Self {

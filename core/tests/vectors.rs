@@ -1,4 +1,5 @@
 //! Runs every shared vector in tests/vectors against the core.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
 
@@ -21,7 +22,7 @@ fn s(v: &Value) -> &str {
 }
 
 /// Follows a dotted path (`items.0.id`, `length`) into a JSON value.
-fn lookup<'a>(mut v: &'a Value, path: &str) -> Value {
+fn lookup(mut v: &Value, path: &str) -> Value {
     let parts: Vec<&str> = path.split('.').collect();
     for (i, p) in parts.iter().enumerate() {
         if *p == "length" && i == parts.len() - 1 {
@@ -51,7 +52,11 @@ fn session_ids() {
 }
 
 fn project_client(v: &Value) -> OpenTok {
-    OpenTok::new(s(&v["credentials"]["api_key"]), s(&v["credentials"]["api_secret"])).unwrap()
+    OpenTok::new(
+        s(&v["credentials"]["api_key"]),
+        s(&v["credentials"]["api_secret"]),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -61,7 +66,12 @@ fn project_tokens() {
     for case in v["valid"].as_array().unwrap() {
         let opts: TokenOptions = serde_json::from_value(case["options"].clone()).unwrap();
         let token = ot
-            .generate_token_at(s(&case["session_id"]), &opts, case["now"].as_i64().unwrap(), case["nonce"].as_u64())
+            .generate_token_at(
+                s(&case["session_id"]),
+                &opts,
+                case["now"].as_i64().unwrap(),
+                case["nonce"].as_u64(),
+            )
             .unwrap();
         assert_eq!(token, s(&case["token"]), "{}", case["name"]);
         if let Some(claims) = case.get("claims") {
@@ -95,12 +105,15 @@ fn project_tokens() {
 #[test]
 fn application_tokens_verify_with_the_public_key() {
     let v = load("tokens.json");
-    let pem = std::fs::read_to_string(vectors_dir().join(s(&v["credentials"]["private_key_file"]))).unwrap();
+    let pem = std::fs::read_to_string(vectors_dir().join(s(&v["credentials"]["private_key_file"])))
+        .unwrap();
     let creds = Credentials::application(s(&v["credentials"]["application_id"]), &pem).unwrap();
     let ot = OpenTok::with_config(creds, Default::default()).unwrap();
     // The public half, to verify signatures independently of the signing code.
     let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
-    let der = base64::engine::general_purpose::STANDARD.decode(body).unwrap();
+    let der = base64::engine::general_purpose::STANDARD
+        .decode(body)
+        .unwrap();
     let pair = ring::signature::RsaKeyPair::from_pkcs8(&der).unwrap();
     use ring::signature::KeyPair;
     let public = ring::signature::UnparsedPublicKey::new(
@@ -109,20 +122,31 @@ fn application_tokens_verify_with_the_public_key() {
     );
     for case in v["application"].as_array().unwrap() {
         let opts: TokenOptions = serde_json::from_value(case["options"].clone()).unwrap();
-        let token = ot.generate_token_at(s(&case["session_id"]), &opts, case["now"].as_i64().unwrap(), None).unwrap();
+        let token = ot
+            .generate_token_at(
+                s(&case["session_id"]),
+                &opts,
+                case["now"].as_i64().unwrap(),
+                None,
+            )
+            .unwrap();
         let d = opentok_core::jwt::decode(&token).unwrap();
         assert_eq!(d.header, case["header"]);
         let mut claims = d.claims.clone();
         let jti = claims.as_object_mut().unwrap().remove("jti").unwrap();
         assert_eq!(jti.as_str().unwrap().len(), 36);
         assert_eq!(claims, case["claims_without_jti"]);
-        public.verify(d.signing_input.as_bytes(), &d.signature).unwrap();
+        public
+            .verify(d.signing_input.as_bytes(), &d.signature)
+            .unwrap();
         let parts: Vec<&str> = token.split('.').collect();
         assert!(URL_SAFE_NO_PAD.decode(parts[2]).is_ok());
     }
     for case in v["application_invalid"].as_array().unwrap() {
         let opts: TokenOptions = serde_json::from_value(case["options"].clone()).unwrap();
-        let err = ot.generate_token(s(&case["session_id"]), &opts).unwrap_err();
+        let err = ot
+            .generate_token(s(&case["session_id"]), &opts)
+            .unwrap_err();
         assert_eq!(err.field(), Some(s(&case["field"])));
     }
 }
@@ -142,9 +166,19 @@ fn every_operation_builds_the_documented_request() {
         assert!(seen.contains(*op), "no request vector for {op}");
     }
     for case in v["invalid"].as_array().unwrap() {
-        let err = opentok_core::build_request(s(&case["op"]), case["args"].clone(), key).unwrap_err();
-        assert!(matches!(err, Error::InvalidArgument { .. }), "{}: {err}", case["name"]);
-        assert_eq!(err.field(), Some(s(&case["field"])), "{}: {err}", case["name"]);
+        let err =
+            opentok_core::build_request(s(&case["op"]), case["args"].clone(), key).unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidArgument { .. }),
+            "{}: {err}",
+            case["name"]
+        );
+        assert_eq!(
+            err.field(),
+            Some(s(&case["field"])),
+            "{}: {err}",
+            case["name"]
+        );
     }
 }
 
@@ -152,21 +186,31 @@ fn every_operation_builds_the_documented_request() {
 fn responses_decode_to_the_documented_values() {
     let v = load("responses.json");
     for case in v["responses"].as_array().unwrap() {
-        let body = if case["body"].is_null() { Vec::new() } else { serde_json::to_vec(&case["body"]).unwrap() };
-        let out = opentok_core::decode_response(s(&case["op"]), case["args"].clone(), &body).unwrap();
+        let body = if case["body"].is_null() {
+            Vec::new()
+        } else {
+            serde_json::to_vec(&case["body"]).unwrap()
+        };
+        let out =
+            opentok_core::decode_response(s(&case["op"]), case["args"].clone(), &body).unwrap();
         for (path, want) in case["expect"].as_object().unwrap() {
             assert_eq!(&lookup(&out, path), want, "{} {path}", case["op"]);
         }
     }
     for case in v["malformed"].as_array().unwrap() {
-        let err = opentok_core::decode_response(s(&case["op"]), case["args"].clone(), s(&case["body_text"]).as_bytes())
-            .unwrap_err();
+        let err = opentok_core::decode_response(
+            s(&case["op"]),
+            case["args"].clone(),
+            s(&case["body_text"]).as_bytes(),
+        )
+        .unwrap_err();
         assert_eq!(err.kind(), s(&case["kind"]), "{}", case["name"]);
     }
     for case in v["status_mapping"].as_array().unwrap() {
         let status = case["status"].as_u64().unwrap() as u16;
         let body = serde_json::to_vec(&case["body"]).unwrap();
-        let err = opentok_core::transport::error_from_response(status, &body, Some("req-1".into()), None);
+        let err =
+            opentok_core::transport::error_from_response(status, &body, Some("req-1".into()), None);
         assert_eq!(err.kind(), s(&case["kind"]), "{status}");
         assert_eq!(err.status(), Some(status));
         let api = err.api().unwrap();
@@ -188,9 +232,14 @@ fn secrets_never_appear_in_debug_or_errors() {
         ..Default::default()
     };
     assert!(!format!("{opts:?}").contains(secret));
-    let cfg = opentok_core::Config { proxy: Some("http://user:hunter2@proxy:3128".into()), ..Default::default() };
+    let cfg = opentok_core::Config {
+        proxy: Some("http://user:hunter2@proxy:3128".into()),
+        ..Default::default()
+    };
     assert!(!format!("{cfg:?}").contains("hunter2"));
-    let bad = OpenTok::from_json(serde_json::json!({"api_key": "1", "api_secret": secret, "proxy": "::not a url hunter2"}));
+    let bad = OpenTok::from_json(
+        serde_json::json!({"api_key": "1", "api_secret": secret, "proxy": "::not a url hunter2"}),
+    );
     let msg = bad.unwrap_err().to_string();
     assert!(!msg.contains("hunter2") && !msg.contains(secret), "{msg}");
 }

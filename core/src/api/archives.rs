@@ -69,14 +69,23 @@ impl Operation for StartArchive {
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         check_id("session_id", &self.session_id)?;
         if self.has_audio == Some(false) && self.has_video == Some(false) {
-            return Err(Error::invalid("has_audio", "an archive needs audio, video or both"));
+            return Err(Error::invalid(
+                "has_audio",
+                "an archive needs audio, video or both",
+            ));
         }
         if self.output_mode == Some(OutputMode::Individual) {
             if self.resolution.is_some() {
-                return Err(Error::invalid("resolution", "is only allowed with output_mode composed"));
+                return Err(Error::invalid(
+                    "resolution",
+                    "is only allowed with output_mode composed",
+                ));
             }
             if self.layout.is_some() {
-                return Err(Error::invalid("layout", "is only allowed with output_mode composed"));
+                return Err(Error::invalid(
+                    "layout",
+                    "is only allowed with output_mode composed",
+                ));
             }
         }
         check_resolution("resolution", self.resolution.as_deref())?;
@@ -90,7 +99,12 @@ impl Operation for StartArchive {
             ));
         }
         check_range("max_bitrate", self.max_bitrate, 100_000, 6_000_000)?;
-        check_range("quantization_parameter", self.quantization_parameter, 15, 40)?;
+        check_range(
+            "quantization_parameter",
+            self.quantization_parameter,
+            15,
+            40,
+        )?;
         if self.transcription_properties.is_some() && self.has_transcription != Some(true) {
             return Err(Error::invalid(
                 "transcription_properties",
@@ -182,10 +196,12 @@ impl Operation for ListArchives {
         if let Some(s) = &self.session_id {
             check_id("session_id", s)?;
         }
-        Ok(WireRequest::new(Method::Get, project_path(project_id, "/archive"))
-            .query_opt("offset", self.offset)
-            .query_opt("count", self.count)
-            .query_opt("sessionId", self.session_id.as_ref()))
+        Ok(
+            WireRequest::new(Method::Get, project_path(project_id, "/archive"))
+                .query_opt("offset", self.offset)
+                .query_opt("count", self.count)
+                .query_opt("sessionId", self.session_id.as_ref()),
+        )
     }
     decode_with!(json);
 }
@@ -207,14 +223,21 @@ impl Operation for SetArchiveLayout {
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let id = check_id("archive_id", &self.archive_id)?;
         self.layout.validate("")?;
-        Ok(WireRequest::new(Method::Put, project_path(project_id, &format!("/archive/{id}/layout")))
-            .json(self.layout.to_wire()))
+        Ok(WireRequest::new(
+            Method::Put,
+            project_path(project_id, &format!("/archive/{id}/layout")),
+        )
+        .json(self.layout.to_wire()))
     }
     decode_with!(empty);
 }
 
 /// Body of add-stream requests (archives and broadcasts).
-pub(crate) fn add_stream_body(stream_id: &str, has_audio: Option<bool>, has_video: Option<bool>) -> Result<Value> {
+pub(crate) fn add_stream_body(
+    stream_id: &str,
+    has_audio: Option<bool>,
+    has_video: Option<bool>,
+) -> Result<Value> {
     check_id("stream_id", stream_id)?;
     Ok(Obj::new()
         .put("addStream", stream_id)
@@ -244,8 +267,11 @@ impl Operation for AddArchiveStream {
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let id = check_id("archive_id", &self.archive_id)?;
         let body = add_stream_body(&self.stream_id, self.has_audio, self.has_video)?;
-        Ok(WireRequest::new(Method::Patch, project_path(project_id, &format!("/archive/{id}/streams")))
-            .json(body))
+        Ok(WireRequest::new(
+            Method::Patch,
+            project_path(project_id, &format!("/archive/{id}/streams")),
+        )
+        .json(body))
     }
     decode_with!(empty);
 }
@@ -267,8 +293,11 @@ impl Operation for RemoveArchiveStream {
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let id = check_id("archive_id", &self.archive_id)?;
         let sid = check_id("stream_id", &self.stream_id)?;
-        Ok(WireRequest::new(Method::Patch, project_path(project_id, &format!("/archive/{id}/streams")))
-            .json(serde_json::json!({ "removeStream": sid })))
+        Ok(WireRequest::new(
+            Method::Patch,
+            project_path(project_id, &format!("/archive/{id}/streams")),
+        )
+        .json(serde_json::json!({ "removeStream": sid })))
     }
     decode_with!(empty);
 }

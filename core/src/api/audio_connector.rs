@@ -62,16 +62,29 @@ impl Operation for ConnectAudio {
         check_url("uri", &self.uri, &["ws://", "wss://"], 6, 2048)?;
         let header_bytes: usize = self.headers.iter().map(|(k, v)| k.len() + v.len()).sum();
         if header_bytes > 512 {
-            return Err(Error::invalid("headers", "must be at most 512 bytes in total"));
+            return Err(Error::invalid(
+                "headers",
+                "must be at most 512 bytes in total",
+            ));
         }
         if let Some(r) = self.audio_rate {
             if ![8000, 16000, 24000].contains(&r) {
-                return Err(Error::invalid("audio_rate", format!("{r} is not one of 8000, 16000, 24000")));
+                return Err(Error::invalid(
+                    "audio_rate",
+                    format!("{r} is not one of 8000, 16000, 24000"),
+                ));
             }
         }
-        if let Some(t) = self.audio_transport.as_ref().and_then(|t| t.transport.as_deref()) {
+        if let Some(t) = self
+            .audio_transport
+            .as_ref()
+            .and_then(|t| t.transport.as_deref())
+        {
             if t != "binary" && t != "json" {
-                return Err(Error::invalid("audio_transport.transport", "must be `binary` or `json`"));
+                return Err(Error::invalid(
+                    "audio_transport.transport",
+                    "must be `binary` or `json`",
+                ));
             }
         }
         let transport = self.audio_transport.as_ref().map(|t| {
@@ -80,18 +93,31 @@ impl Operation for ConnectAudio {
                 .opt("encoding", t.encoding.as_ref())
                 .opt("audio_field", t.audio_field.as_ref())
                 .opt("receive_audio_field", t.receive_audio_field.as_ref())
-                .opt("static_fields", (!t.static_fields.is_empty()).then_some(&t.static_fields))
+                .opt(
+                    "static_fields",
+                    (!t.static_fields.is_empty()).then_some(&t.static_fields),
+                )
                 .build()
         });
         let ws = Obj::new()
             .put("uri", &self.uri)
-            .opt("streams", (!self.streams.is_empty()).then_some(&self.streams))
-            .opt("headers", (!self.headers.is_empty()).then_some(&self.headers))
+            .opt(
+                "streams",
+                (!self.streams.is_empty()).then_some(&self.streams),
+            )
+            .opt(
+                "headers",
+                (!self.headers.is_empty()).then_some(&self.headers),
+            )
             .opt("audioRate", self.audio_rate)
             .opt("bidirectional", self.bidirectional)
             .opt("audioTransport", transport)
             .build();
-        let body = Obj::new().put("sessionId", &self.session_id).put("token", &self.token).put("websocket", ws).build();
+        let body = Obj::new()
+            .put("sessionId", &self.session_id)
+            .put("token", &self.token)
+            .put("websocket", ws)
+            .build();
         Ok(WireRequest::new(Method::Post, project_path(project_id, "/connect")).json(body))
     }
     decode_with!(json);
@@ -123,8 +149,11 @@ impl Operation for StopAudioConnector {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let id = check_id("connection_id", &self.connection_id)?;
-        Ok(WireRequest::new(Method::Post, project_path(project_id, &format!("/connect/{id}/stop")))
-            .json(serde_json::json!({})))
+        Ok(WireRequest::new(
+            Method::Post,
+            project_path(project_id, &format!("/connect/{id}/stop")),
+        )
+        .json(serde_json::json!({})))
     }
     decode_with!(empty);
 }

@@ -4,7 +4,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::archives::add_stream_body;
-use super::{check_id, check_non_empty, check_paging, check_range, check_resolution, decode_with, project_path};
+use super::{
+    check_id, check_non_empty, check_paging, check_range, check_resolution, decode_with,
+    project_path,
+};
 use super::{Layout, Page, StreamMode};
 use crate::error::{Error, Result};
 use crate::wire::{Method, Obj, Operation, WireRequest};
@@ -82,15 +85,24 @@ impl Operation for StartBroadcast {
         check_id("session_id", &self.session_id)?;
         let o = &self.outputs;
         if o.hls.is_none() && o.rtmp.is_empty() {
-            return Err(Error::invalid("outputs", "needs an hls output, rtmp outputs, or both"));
+            return Err(Error::invalid(
+                "outputs",
+                "needs an hls output, rtmp outputs, or both",
+            ));
         }
         if let Some(h) = &o.hls {
             if h.dvr == Some(true) && h.low_latency == Some(true) {
-                return Err(Error::invalid("outputs.hls", "dvr and low_latency cannot both be true"));
+                return Err(Error::invalid(
+                    "outputs.hls",
+                    "dvr and low_latency cannot both be true",
+                ));
             }
         }
         if o.rtmp.len() > MAX_RTMP {
-            return Err(Error::invalid("outputs.rtmp", format!("at most {MAX_RTMP} RTMP outputs are allowed")));
+            return Err(Error::invalid(
+                "outputs.rtmp",
+                format!("at most {MAX_RTMP} RTMP outputs are allowed"),
+            ));
         }
         for (i, r) in o.rtmp.iter().enumerate() {
             check_non_empty(&format!("outputs.rtmp[{i}].server_url"), &r.server_url)?;
@@ -103,9 +115,17 @@ impl Operation for StartBroadcast {
         check_range("max_bitrate", self.max_bitrate, 100_000, 6_000_000)?;
         check_resolution("resolution", self.resolution.as_deref())?;
         if self.has_audio == Some(false) && self.has_video == Some(false) {
-            return Err(Error::invalid("has_audio", "a broadcast needs audio, video or both"));
+            return Err(Error::invalid(
+                "has_audio",
+                "a broadcast needs audio, video or both",
+            ));
         }
-        let hls = o.hls.as_ref().map(|h| Obj::new().opt("dvr", h.dvr).opt("lowLatency", h.low_latency).build());
+        let hls = o.hls.as_ref().map(|h| {
+            Obj::new()
+                .opt("dvr", h.dvr)
+                .opt("lowLatency", h.low_latency)
+                .build()
+        });
         let rtmp: Vec<Value> = o
             .rtmp
             .iter()
@@ -117,7 +137,10 @@ impl Operation for StartBroadcast {
                     .build()
             })
             .collect();
-        let outputs = Obj::new().opt("hls", hls).opt("rtmp", (!rtmp.is_empty()).then_some(rtmp)).build();
+        let outputs = Obj::new()
+            .opt("hls", hls)
+            .opt("rtmp", (!rtmp.is_empty()).then_some(rtmp))
+            .build();
         let body = Obj::new()
             .put("sessionId", &self.session_id)
             .opt("layout", self.layout.as_ref().map(Layout::to_wire))
@@ -189,10 +212,12 @@ impl Operation for ListBroadcasts {
         if let Some(s) = &self.session_id {
             check_id("session_id", s)?;
         }
-        Ok(WireRequest::new(Method::Get, project_path(project_id, "/broadcast"))
-            .query_opt("offset", self.offset)
-            .query_opt("count", self.count)
-            .query_opt("sessionId", self.session_id.as_ref()))
+        Ok(
+            WireRequest::new(Method::Get, project_path(project_id, "/broadcast"))
+                .query_opt("offset", self.offset)
+                .query_opt("count", self.count)
+                .query_opt("sessionId", self.session_id.as_ref()),
+        )
     }
     decode_with!(json);
 }
@@ -214,8 +239,11 @@ impl Operation for SetBroadcastLayout {
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let id = check_id("broadcast_id", &self.broadcast_id)?;
         self.layout.validate("")?;
-        Ok(WireRequest::new(Method::Put, project_path(project_id, &format!("/broadcast/{id}/layout")))
-            .json(self.layout.to_wire()))
+        Ok(WireRequest::new(
+            Method::Put,
+            project_path(project_id, &format!("/broadcast/{id}/layout")),
+        )
+        .json(self.layout.to_wire()))
     }
     decode_with!(empty);
 }
@@ -241,8 +269,11 @@ impl Operation for AddBroadcastStream {
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let id = check_id("broadcast_id", &self.broadcast_id)?;
         let body = add_stream_body(&self.stream_id, self.has_audio, self.has_video)?;
-        Ok(WireRequest::new(Method::Patch, project_path(project_id, &format!("/broadcast/{id}/streams")))
-            .json(body))
+        Ok(WireRequest::new(
+            Method::Patch,
+            project_path(project_id, &format!("/broadcast/{id}/streams")),
+        )
+        .json(body))
     }
     decode_with!(empty);
 }
@@ -264,8 +295,11 @@ impl Operation for RemoveBroadcastStream {
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let id = check_id("broadcast_id", &self.broadcast_id)?;
         let sid = check_id("stream_id", &self.stream_id)?;
-        Ok(WireRequest::new(Method::Patch, project_path(project_id, &format!("/broadcast/{id}/streams")))
-            .json(serde_json::json!({ "removeStream": sid })))
+        Ok(WireRequest::new(
+            Method::Patch,
+            project_path(project_id, &format!("/broadcast/{id}/streams")),
+        )
+        .json(serde_json::json!({ "removeStream": sid })))
     }
     decode_with!(empty);
 }

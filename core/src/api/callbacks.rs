@@ -45,8 +45,11 @@ impl Operation for RegisterCallback {
             }
         }
         check_url("url", &self.url, &["http://", "https://"], 8, 2048)?;
-        Ok(WireRequest::new(Method::Post, project_path(project_id, "/callback"))
-            .json(serde_json::json!({ "group": self.group, "event": self.event, "url": self.url })))
+        Ok(
+            WireRequest::new(Method::Post, project_path(project_id, "/callback")).json(
+                serde_json::json!({ "group": self.group, "event": self.event, "url": self.url }),
+            ),
+        )
     }
     decode_with!(json);
 }
@@ -61,7 +64,10 @@ impl Operation for ListCallbacks {
     type Output = Vec<Callback>;
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
-        Ok(WireRequest::new(Method::Get, project_path(project_id, "/callback")))
+        Ok(WireRequest::new(
+            Method::Get,
+            project_path(project_id, "/callback"),
+        ))
     }
     decode_with!(json);
 }
@@ -80,7 +86,10 @@ impl Operation for UnregisterCallback {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let id = check_id("callback_id", &self.callback_id)?;
-        Ok(WireRequest::new(Method::Delete, project_path(project_id, &format!("/callback/{id}"))))
+        Ok(WireRequest::new(
+            Method::Delete,
+            project_path(project_id, &format!("/callback/{id}")),
+        ))
     }
     decode_with!(empty);
 }

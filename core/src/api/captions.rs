@@ -32,12 +32,16 @@ impl Operation for StartCaptions {
         check_id("session_id", &self.session_id)?;
         check_non_empty("token", &self.token)?;
         if let Some(l) = &self.language_code {
-            let ok = l.len() == 5 && l.is_ascii()
+            let ok = l.len() == 5
+                && l.is_ascii()
                 && l.as_bytes()[2] == b'-'
                 && l[..2].chars().all(|c| c.is_ascii_lowercase())
                 && l[3..].chars().all(|c| c.is_ascii_uppercase());
             if !ok {
-                return Err(Error::invalid("language_code", format!("`{l}` is not a code like en-US")));
+                return Err(Error::invalid(
+                    "language_code",
+                    format!("`{l}` is not a code like en-US"),
+                ));
             }
         }
         check_range("max_duration", self.max_duration, 300, 14_400)?;
@@ -79,8 +83,11 @@ impl Operation for StopCaptions {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let id = check_id("captions_id", &self.captions_id)?;
-        Ok(WireRequest::new(Method::Post, project_path(project_id, &format!("/captions/{id}/stop")))
-            .json(serde_json::json!({})))
+        Ok(WireRequest::new(
+            Method::Post,
+            project_path(project_id, &format!("/captions/{id}/stop")),
+        )
+        .json(serde_json::json!({})))
     }
     decode_with!(empty);
 }
@@ -99,7 +106,10 @@ impl Operation for GetCaptions {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let id = check_id("captions_id", &self.captions_id)?;
-        Ok(WireRequest::new(Method::Get, project_path(project_id, &format!("/captions/{id}"))))
+        Ok(WireRequest::new(
+            Method::Get,
+            project_path(project_id, &format!("/captions/{id}")),
+        ))
     }
     decode_with!(json);
 }

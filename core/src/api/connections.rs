@@ -51,7 +51,10 @@ impl Operation for ListConnections {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let s = check_id("session_id", &self.session_id)?;
-        Ok(WireRequest::new(Method::Get, project_path(project_id, &format!("/session/{s}/connection"))))
+        Ok(WireRequest::new(
+            Method::Get,
+            project_path(project_id, &format!("/session/{s}/connection")),
+        ))
     }
     decode_with!(json);
 }
@@ -73,7 +76,10 @@ impl Operation for ForceDisconnect {
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let s = check_id("session_id", &self.session_id)?;
         let c = check_id("connection_id", &self.connection_id)?;
-        Ok(WireRequest::new(Method::Delete, project_path(project_id, &format!("/session/{s}/connection/{c}"))))
+        Ok(WireRequest::new(
+            Method::Delete,
+            project_path(project_id, &format!("/session/{s}/connection/{c}")),
+        ))
     }
     decode_with!(empty);
 }

@@ -20,7 +20,11 @@ use crate::wire::{Operation, WireRequest};
 
 /// Reads an operation's arguments from JSON, naming the offending field on error.
 pub fn parse_args<O: serde::de::DeserializeOwned>(args: Value) -> Result<O> {
-    let args = if args.is_null() { Value::Object(Default::default()) } else { args };
+    let args = if args.is_null() {
+        Value::Object(Default::default())
+    } else {
+        args
+    };
     serde_path_to_error::deserialize(args).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.inner().to_string();
@@ -127,7 +131,10 @@ pub async fn call_all(client: &OpenTok, op: &str, args: Value) -> Result<Value> 
         "list_archives" => to_value(client.list_all(parse_args::<ListArchives>(args)?).await?),
         "list_broadcasts" => to_value(client.list_all(parse_args::<ListBroadcasts>(args)?).await?),
         "list_renders" => to_value(client.list_all(parse_args::<ListRenders>(args)?).await?),
-        other => Err(Error::invalid("operation", format!("`{other}` is not a paged list operation"))),
+        other => Err(Error::invalid(
+            "operation",
+            format!("`{other}` is not a paged list operation"),
+        )),
     }
 }
 

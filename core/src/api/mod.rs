@@ -38,8 +38,13 @@ pub(crate) fn check_id<'a>(field: &str, v: &'a str) -> Result<&'a str> {
     if v.len() > 512 {
         return Err(Error::invalid(field, "is too long to be an id"));
     }
-    if v.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '/' | '?' | '#' | '%' | '\\')) {
-        return Err(Error::invalid(field, "contains characters that cannot appear in an id"));
+    if v.chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '/' | '?' | '#' | '%' | '\\'))
+    {
+        return Err(Error::invalid(
+            field,
+            "contains characters that cannot appear in an id",
+        ));
     }
     Ok(v)
 }
@@ -55,21 +60,37 @@ pub(crate) fn check_non_empty(field: &str, v: &str) -> Result<()> {
 /// Checks `lo <= v <= hi`.
 pub(crate) fn check_range(field: &str, v: Option<i64>, lo: i64, hi: i64) -> Result<()> {
     match v {
-        Some(v) if v < lo || v > hi => {
-            Err(Error::invalid(field, format!("{v} is outside the allowed range {lo}..={hi}")))
-        }
+        Some(v) if v < lo || v > hi => Err(Error::invalid(
+            field,
+            format!("{v} is outside the allowed range {lo}..={hi}"),
+        )),
         _ => Ok(()),
     }
 }
 
 /// Checks a URL's scheme and length.
-pub(crate) fn check_url(field: &str, v: &str, schemes: &[&str], min: usize, max: usize) -> Result<()> {
+pub(crate) fn check_url(
+    field: &str,
+    v: &str,
+    schemes: &[&str],
+    min: usize,
+    max: usize,
+) -> Result<()> {
     let n = v.chars().count();
     if n < min || n > max {
-        return Err(Error::invalid(field, format!("must be {min} to {max} characters long")));
+        return Err(Error::invalid(
+            field,
+            format!("must be {min} to {max} characters long"),
+        ));
     }
-    if !schemes.iter().any(|s| v.len() > s.len() && v.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s))) {
-        return Err(Error::invalid(field, format!("must start with one of {}", schemes.join(", "))));
+    if !schemes
+        .iter()
+        .any(|s| v.len() > s.len() && v.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)))
+    {
+        return Err(Error::invalid(
+            field,
+            format!("must start with one of {}", schemes.join(", ")),
+        ));
     }
     Ok(())
 }
@@ -81,8 +102,14 @@ pub(crate) fn check_paging(offset: Option<i64>, count: Option<i64>) -> Result<()
 }
 
 /// Video resolutions accepted by archives, broadcasts and renders.
-pub const RESOLUTIONS: [&str; 6] =
-    ["640x480", "480x640", "1280x720", "720x1280", "1920x1080", "1080x1920"];
+pub const RESOLUTIONS: [&str; 6] = [
+    "640x480",
+    "480x640",
+    "1280x720",
+    "720x1280",
+    "1920x1080",
+    "1080x1920",
+];
 
 pub(crate) fn check_resolution(field: &str, v: Option<&str>) -> Result<()> {
     match v {
@@ -132,18 +159,33 @@ pub struct Layout {
 
 impl Layout {
     pub(crate) fn validate(&self, prefix: &str) -> Result<()> {
-        let f = |n: &str| if prefix.is_empty() { n.to_owned() } else { format!("{prefix}.{n}") };
+        let f = |n: &str| {
+            if prefix.is_empty() {
+                n.to_owned()
+            } else {
+                format!("{prefix}.{n}")
+            }
+        };
         match (&self.layout_type, &self.stylesheet) {
             (LayoutType::Custom, None) => {
-                return Err(Error::invalid(f("stylesheet"), "is required when type is custom"))
+                return Err(Error::invalid(
+                    f("stylesheet"),
+                    "is required when type is custom",
+                ))
             }
             (LayoutType::Custom, Some(_)) | (_, None) => {}
             (_, Some(_)) => {
-                return Err(Error::invalid(f("stylesheet"), "is only allowed when type is custom"))
+                return Err(Error::invalid(
+                    f("stylesheet"),
+                    "is only allowed when type is custom",
+                ))
             }
         }
         if self.screenshare_type.is_some() && self.layout_type != LayoutType::BestFit {
-            return Err(Error::invalid(f("screenshare_type"), "is only allowed when type is bestFit"));
+            return Err(Error::invalid(
+                f("screenshare_type"),
+                "is only allowed when type is bestFit",
+            ));
         }
         Ok(())
     }
@@ -180,7 +222,6 @@ pub struct Page<T> {
     #[serde(default = "Vec::new")]
     pub items: Vec<T>,
 }
-
 
 /// Writes an operation's `decode`: `json` parses the body, `empty` ignores it.
 macro_rules! decode_with {

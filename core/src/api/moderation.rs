@@ -23,7 +23,10 @@ impl Operation for MuteStream {
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let s = check_id("session_id", &self.session_id)?;
         let st = check_id("stream_id", &self.stream_id)?;
-        Ok(WireRequest::new(Method::Post, project_path(project_id, &format!("/session/{s}/stream/{st}/mute"))))
+        Ok(WireRequest::new(
+            Method::Post,
+            project_path(project_id, &format!("/session/{s}/stream/{st}/mute")),
+        ))
     }
     decode_with!(empty);
 }
@@ -38,7 +41,11 @@ pub struct MuteAll {
     /// Session id.
     pub session_id: String,
     /// Streams to leave unmuted.
-    #[serde(alias = "excluded_streams", alias = "excludedStreamIds", alias = "excludedStreams")]
+    #[serde(
+        alias = "excluded_streams",
+        alias = "excludedStreamIds",
+        alias = "excludedStreams"
+    )]
     pub excluded_stream_ids: Vec<String>,
 }
 
@@ -51,8 +58,11 @@ impl Operation for MuteAll {
         for (i, id) in self.excluded_stream_ids.iter().enumerate() {
             check_id(&format!("excluded_stream_ids[{i}]"), id)?;
         }
-        Ok(WireRequest::new(Method::Post, project_path(project_id, &format!("/session/{s}/mute")))
-            .json(serde_json::json!({ "active": true, "excludedStreamIds": self.excluded_stream_ids })))
+        Ok(WireRequest::new(
+            Method::Post,
+            project_path(project_id, &format!("/session/{s}/mute")),
+        )
+        .json(serde_json::json!({ "active": true, "excludedStreamIds": self.excluded_stream_ids })))
     }
     decode_with!(empty);
 }
@@ -71,8 +81,11 @@ impl Operation for DisableForceMute {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let s = check_id("session_id", &self.session_id)?;
-        Ok(WireRequest::new(Method::Post, project_path(project_id, &format!("/session/{s}/mute")))
-            .json(serde_json::json!({ "active": false })))
+        Ok(WireRequest::new(
+            Method::Post,
+            project_path(project_id, &format!("/session/{s}/mute")),
+        )
+        .json(serde_json::json!({ "active": false })))
     }
     decode_with!(empty);
 }

@@ -3,7 +3,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{check_id, check_non_empty, check_paging, check_range, check_url, decode_with, project_path, Page};
+use super::{
+    check_id, check_non_empty, check_paging, check_range, check_url, decode_with, project_path,
+    Page,
+};
 use crate::error::{Error, Result};
 use crate::wire::{Method, Obj, Operation, WireRequest};
 
@@ -54,7 +57,10 @@ impl Operation for StartRender {
         if let Some(name) = self.properties.as_ref().and_then(|p| p.name.as_ref()) {
             let n = name.chars().count();
             if n == 0 || n > 200 {
-                return Err(Error::invalid("properties.name", "must be 1 to 200 characters long"));
+                return Err(Error::invalid(
+                    "properties.name",
+                    "must be 1 to 200 characters long",
+                ));
             }
         }
         let body = Obj::new()
@@ -64,7 +70,12 @@ impl Operation for StartRender {
             .opt("maxDuration", self.max_duration)
             .opt("resolution", self.resolution.as_ref())
             .opt("statusCallbackUrl", self.status_callback_url.as_ref())
-            .opt("properties", self.properties.as_ref().map(|p| Obj::new().opt("name", p.name.as_ref()).build()))
+            .opt(
+                "properties",
+                self.properties
+                    .as_ref()
+                    .map(|p| Obj::new().opt("name", p.name.as_ref()).build()),
+            )
             .build();
         Ok(WireRequest::new(Method::Post, project_path(project_id, "/render")).json(body))
     }
@@ -85,7 +96,10 @@ impl Operation for GetRender {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let id = check_id("render_id", &self.render_id)?;
-        Ok(WireRequest::new(Method::Get, project_path(project_id, &format!("/render/{id}"))))
+        Ok(WireRequest::new(
+            Method::Get,
+            project_path(project_id, &format!("/render/{id}")),
+        ))
     }
     decode_with!(json);
 }
@@ -104,7 +118,10 @@ impl Operation for StopRender {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let id = check_id("render_id", &self.render_id)?;
-        Ok(WireRequest::new(Method::Delete, project_path(project_id, &format!("/render/{id}"))))
+        Ok(WireRequest::new(
+            Method::Delete,
+            project_path(project_id, &format!("/render/{id}")),
+        ))
     }
     decode_with!(empty);
 }
@@ -125,9 +142,11 @@ impl Operation for ListRenders {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         check_paging(self.offset, self.count)?;
-        Ok(WireRequest::new(Method::Get, project_path(project_id, "/render"))
-            .query_opt("offset", self.offset)
-            .query_opt("count", self.count))
+        Ok(
+            WireRequest::new(Method::Get, project_path(project_id, "/render"))
+                .query_opt("offset", self.offset)
+                .query_opt("count", self.count),
+        )
     }
     decode_with!(json);
 }

@@ -104,7 +104,10 @@ impl CreateSession {
     pub fn validate(&self) -> Result<()> {
         if let Some(loc) = &self.location {
             if !is_ipv4(loc) {
-                return Err(Error::invalid("location", format!("`{loc}` is not an IPv4 address")));
+                return Err(Error::invalid(
+                    "location",
+                    format!("`{loc}` is not an IPv4 address"),
+                ));
             }
         }
         let always = self.archive_mode == ArchiveMode::Always;
@@ -115,22 +118,37 @@ impl CreateSession {
             ));
         }
         if self.e2ee && self.media_mode != MediaMode::Routed {
-            return Err(Error::invalid("e2ee", "end-to-end encryption requires media_mode `routed`"));
+            return Err(Error::invalid(
+                "e2ee",
+                "end-to-end encryption requires media_mode `routed`",
+            ));
         }
         if self.e2ee && always {
-            return Err(Error::invalid("e2ee", "end-to-end encryption cannot be used with archive_mode `always`"));
+            return Err(Error::invalid(
+                "e2ee",
+                "end-to-end encryption cannot be used with archive_mode `always`",
+            ));
         }
         if let Some(name) = &self.archive_name {
             if !always {
-                return Err(Error::invalid("archive_name", "is only allowed with archive_mode `always`"));
+                return Err(Error::invalid(
+                    "archive_name",
+                    "is only allowed with archive_mode `always`",
+                ));
             }
             let n = name.chars().count();
             if n == 0 || n > 80 {
-                return Err(Error::invalid("archive_name", "must be 1 to 80 characters long"));
+                return Err(Error::invalid(
+                    "archive_name",
+                    "must be 1 to 80 characters long",
+                ));
             }
         }
         if self.archive_resolution.is_some() && !always {
-            return Err(Error::invalid("archive_resolution", "is only allowed with archive_mode `always`"));
+            return Err(Error::invalid(
+                "archive_resolution",
+                "is only allowed with archive_mode `always`",
+            ));
         }
         super::check_resolution("archive_resolution", self.archive_resolution.as_deref())
     }

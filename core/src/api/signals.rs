@@ -36,8 +36,14 @@ impl Operation for SendSignal {
             if t.chars().count() > MAX_TYPE_CHARS {
                 return Err(Error::invalid("type", "must be at most 128 characters"));
             }
-            if !t.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '~' | '-')) {
-                return Err(Error::invalid("type", "may only contain letters, digits, `_`, `~` and `-`"));
+            if !t
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '~' | '-'))
+            {
+                return Err(Error::invalid(
+                    "type",
+                    "may only contain letters, digits, `_`, `~` and `-`",
+                ));
             }
         }
         if self.data.len() > MAX_DATA_BYTES {
@@ -50,7 +56,10 @@ impl Operation for SendSignal {
             }
             None => project_path(project_id, &format!("/session/{s}/signal")),
         };
-        let body = crate::wire::Obj::new().opt("type", self.signal_type.as_ref()).put("data", &self.data).build();
+        let body = crate::wire::Obj::new()
+            .opt("type", self.signal_type.as_ref())
+            .put("data", &self.data)
+            .build();
         Ok(WireRequest::new(Method::Post, path).json(body))
     }
     decode_with!(empty);

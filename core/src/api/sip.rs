@@ -21,7 +21,10 @@ pub struct SipAuth {
 
 impl fmt::Debug for SipAuth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SipAuth").field("username", &self.username).field("password", &"[redacted]").finish()
+        f.debug_struct("SipAuth")
+            .field("username", &self.username)
+            .field("password", &"[redacted]")
+            .finish()
     }
 }
 
@@ -79,24 +82,45 @@ impl Operation for Dial {
         check_non_empty("token", &self.token)?;
         let lower = self.uri.to_ascii_lowercase();
         if !(lower.starts_with("sip:") || lower.starts_with("sips:")) || self.uri.len() < 5 {
-            return Err(Error::invalid("uri", "must be a SIP URI starting with `sip:` or `sips:`"));
+            return Err(Error::invalid(
+                "uri",
+                "must be a SIP URI starting with `sip:` or `sips:`",
+            ));
         }
         for k in self.headers.keys() {
             if !k.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("x-")) {
-                return Err(Error::invalid(format!("headers.{k}"), "custom SIP header names must start with `X-`"));
+                return Err(Error::invalid(
+                    format!("headers.{k}"),
+                    "custom SIP header names must start with `X-`",
+                ));
             }
         }
         let sip = Obj::new()
             .put("uri", &self.uri)
             .opt("from", self.from.as_ref())
-            .opt("headers", (!self.headers.is_empty()).then_some(&self.headers))
-            .opt("auth", self.auth.as_ref().map(|a| serde_json::json!({"username": a.username, "password": a.password})))
+            .opt(
+                "headers",
+                (!self.headers.is_empty()).then_some(&self.headers),
+            )
+            .opt(
+                "auth",
+                self.auth
+                    .as_ref()
+                    .map(|a| serde_json::json!({"username": a.username, "password": a.password})),
+            )
             .opt("secure", self.secure)
             .opt("video", self.video)
             .opt("observeForceMute", self.observe_force_mute)
-            .opt("streams", (!self.streams.is_empty()).then_some(&self.streams))
+            .opt(
+                "streams",
+                (!self.streams.is_empty()).then_some(&self.streams),
+            )
             .build();
-        let body = Obj::new().put("sessionId", &self.session_id).put("token", &self.token).put("sip", sip).build();
+        let body = Obj::new()
+            .put("sessionId", &self.session_id)
+            .put("token", &self.token)
+            .put("sip", sip)
+            .build();
         Ok(WireRequest::new(Method::Post, project_path(project_id, "/dial")).json(body))
     }
     decode_with!(json);
@@ -140,13 +164,24 @@ impl Operation for PlayDtmf {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let s = check_id("session_id", &self.session_id)?;
-        if self.digits.is_empty() || !self.digits.chars().all(|c| c.is_ascii_digit() || matches!(c, '*' | '#' | 'p')) {
-            return Err(Error::invalid("digits", "must be one or more of 0-9, *, # and p"));
+        if self.digits.is_empty()
+            || !self
+                .digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '*' | '#' | 'p'))
+        {
+            return Err(Error::invalid(
+                "digits",
+                "must be one or more of 0-9, *, # and p",
+            ));
         }
         let path = match &self.connection_id {
             Some(c) => {
                 let c = check_id("connection_id", c)?;
-                project_path(project_id, &format!("/session/{s}/connection/{c}/play-dtmf"))
+                project_path(
+                    project_id,
+                    &format!("/session/{s}/connection/{c}/play-dtmf"),
+                )
             }
             None => project_path(project_id, &format!("/session/{s}/play-dtmf")),
         };

@@ -38,7 +38,10 @@ impl Operation for GetStream {
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let s = check_id("session_id", &self.session_id)?;
         let st = check_id("stream_id", &self.stream_id)?;
-        Ok(WireRequest::new(Method::Get, project_path(project_id, &format!("/session/{s}/stream/{st}"))))
+        Ok(WireRequest::new(
+            Method::Get,
+            project_path(project_id, &format!("/session/{s}/stream/{st}")),
+        ))
     }
     decode_with!(json);
 }
@@ -57,7 +60,10 @@ impl Operation for ListStreams {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let s = check_id("session_id", &self.session_id)?;
-        Ok(WireRequest::new(Method::Get, project_path(project_id, &format!("/session/{s}/stream"))))
+        Ok(WireRequest::new(
+            Method::Get,
+            project_path(project_id, &format!("/session/{s}/stream")),
+        ))
     }
     decode_with!(json);
 }
@@ -101,8 +107,11 @@ impl Operation for SetStreamClassLists {
                 Ok(serde_json::json!({ "id": it.id, "layoutClassList": it.layout_class_list }))
             })
             .collect::<Result<_>>()?;
-        Ok(WireRequest::new(Method::Put, project_path(project_id, &format!("/session/{s}/stream")))
-            .json(serde_json::json!({ "items": items })))
+        Ok(WireRequest::new(
+            Method::Put,
+            project_path(project_id, &format!("/session/{s}/stream")),
+        )
+        .json(serde_json::json!({ "items": items })))
     }
     decode_with!(empty);
 }
@@ -126,8 +135,11 @@ impl Operation for SetStreamClassList {
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let s = check_id("session_id", &self.session_id)?;
         let st = check_id("stream_id", &self.stream_id)?;
-        Ok(WireRequest::new(Method::Put, project_path(project_id, &format!("/session/{s}/stream/{st}")))
-            .json(serde_json::json!({ "layoutClassList": self.layout_class_list })))
+        Ok(WireRequest::new(
+            Method::Put,
+            project_path(project_id, &format!("/session/{s}/stream/{st}")),
+        )
+        .json(serde_json::json!({ "layoutClassList": self.layout_class_list })))
     }
     decode_with!(empty);
 }

@@ -1,0 +1,32 @@
+'use strict';
+// Loads the native module built from bindings/node (crate opentok-node).
+// Looked up in order: $OPENTOK_RS_NATIVE, node/native/opentok_rs.node (copied there by `npm install`,
+// `npm run build` or `make build`), then the cargo output target/release/libopentok_node.so.
+const path = require('path');
+const fs = require('fs');
+
+function candidates() {
+  const out = [];
+  if (process.env.OPENTOK_RS_NATIVE) out.push(process.env.OPENTOK_RS_NATIVE);
+  out.push(path.join(__dirname, '..', 'native', 'opentok_rs.node'));
+  return out;
+}
+
+function load() {
+  const tried = [];
+  for (const file of candidates()) {
+    if (!fs.existsSync(file)) {
+      tried.push(file);
+      continue;
+    }
+    return require(file);
+  }
+  const err = new Error(
+    'opentok-rs: the native module is missing (looked for ' + tried.join(', ') + '). '
+    + 'Run `npm run build` in the package folder (needs a Rust toolchain) or `make build` in the repository.'
+  );
+  err.code = 'OPENTOK_RS_NATIVE_MISSING';
+  throw err;
+}
+
+module.exports = load();

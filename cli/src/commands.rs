@@ -122,8 +122,10 @@ pub enum Cmd {
     Operations,
     /// Run the local OpenTok emulator; prints its URL on the first line of stdout.
     Emulator(EmulatorArgs),
-    /// Walk a realistic session lifecycle against an embedded emulator (or the real API when
-    /// OPENTOK_API_KEY and OPENTOK_API_SECRET are set).
+    /// Walk a realistic session lifecycle, step by step.
+    ///
+    /// Runs against an embedded emulator, or against the real API when OPENTOK_API_KEY and
+    /// OPENTOK_API_SECRET are set (and against --api-url with them, e.g. an `opentok emulator`).
     Demo,
 }
 

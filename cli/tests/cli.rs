@@ -739,3 +739,52 @@ fn emulator_subcommand_prints_its_url_first() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["mediaMode"], "relayed");
 }
+
+#[test]
+fn application_credentials_from_a_key_file() {
+    let key_file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/vectors/keys/application_private_key.pem"
+    );
+    let pem = std::fs::read_to_string(key_file).unwrap();
+    let emu = Emulator::start_blocking(Config {
+        application_id: Some("a1b2c3d4-0000-4000-8000-000000000001".into()),
+        application_public_key_pem: Some(pem),
+        ..Config::default()
+    })
+    .unwrap();
+    let run = |args: &[&str]| {
+        bare()
+            .env(
+                "OPENTOK_APPLICATION_ID",
+                "a1b2c3d4-0000-4000-8000-000000000001",
+            )
+            .env("OPENTOK_PRIVATE_KEY_FILE", key_file)
+            .args(["--api-url", &emu.url()])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["session", "create", "--media-mode", "routed"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let sid = serde_json::from_slice::<Value>(&out.stdout).unwrap()["sessionId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let out = run(&["archive", "list", "--session-id", &sid]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = run(&["token", &sid, "--raw"]);
+    assert!(
+        out.status.success() && text(&out.stdout).starts_with("eyJ"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&[
+        "--private-key-file",
+        "/nonexistent/key.pem",
+        "archive",
+        "list",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("private_key_file"));
+}

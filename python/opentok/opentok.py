@@ -1,0 +1,680 @@
+"""The client: :class:`Client` (alias :class:`OpenTok`) and the session/token enums.
+
+Every REST method converts its arguments to the core's snake_case JSON, runs the operation in
+Rust (the GIL is released while it waits) and wraps the camelCase result in the official result
+objects. Argument checking is done by the core, which names the offending field.
+"""
+
+import calendar
+import json
+import platform
+import threading
+import time
+import warnings
+from datetime import datetime
+from enum import Enum
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+
+from . import _native
+from ._errors import from_native, invalid
+from .archives import Archive, ArchiveList, OutputModes, StreamModes
+from .broadcast import Broadcast, BroadcastList, BroadcastStreamModes
+from .callbacks import Callback
+from .captions import Captions, CaptionStatus
+from .connection import ConnectionList
+from .endpoints import Endpoints
+from .exceptions import OpenTokException
+from .render import Render, RenderList
+from .session import Session
+from .sip_call import SipCall
+from .stream import Stream
+from .streamlist import StreamList
+from .version import __version__
+from .websocket_audio_connection import WebSocketAudioConnection
+
+__all__ = ["Client", "OpenTok", "Roles", "MediaModes", "ArchiveModes", "valid_archive_resolutions"]
+
+
+class Roles(Enum):
+    """Roles of a client token (``generate_token(role=...)``)."""
+
+    subscriber = "subscriber"
+    """Can only subscribe to streams."""
+    publisher = "publisher"
+    """Can publish and subscribe to streams, and signal (the default)."""
+    publisher_only = "publisheronly"
+    """Can publish streams but not subscribe to other clients' streams."""
+    moderator = "moderator"
+    """A publisher that can also moderate (force disconnect, force unpublish, mute)."""
+
+
+class MediaModes(Enum):
+    """Media modes of ``create_session()`` (the values are the wire's ``p2p.preference``)."""
+
+    routed = "disabled"
+    """Streams go through the OpenTok Media Router (needed for archiving, broadcasts, ...)."""
+    relayed = "enabled"
+    """Clients send streams to each other directly when possible (the default)."""
+
+
+class ArchiveModes(Enum):
+    """Archive modes of ``create_session()``."""
+
+    manual = "manual"
+    """Archives are started by calling ``start_archive()`` (the default)."""
+    always = "always"
+    """An archive starts automatically when the session starts (needs routed media)."""
+
+
+valid_archive_resolutions = {"640x480", "480x640", "1280x720", "720x1280", "1920x1080", "1080x1920"}
+
+DEFAULT_API_URL = "https://api.opentok.com"
+VONAGE_API_URL = "https://video.api.vonage.com"
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_loads = json.loads
+_ROLE_VALUES = {"subscriber", "publisher", "publisheronly", "publisher_only", "moderator"}
+_MEDIA = {MediaModes.routed: "routed", MediaModes.relayed: "relayed"}
+
+
+def _enum_value(v: Any) -> Any:
+    return v.value if isinstance(v, Enum) else v
+
+
+def _media_mode(v: Any) -> Any:
+    if isinstance(v, MediaModes):
+        return _MEDIA[v]
+    if v == "disabled":
+        return "routed"
+    if v == "enabled":
+        return "relayed"
+    return v
+
+
+def _is_key_path(secret: Any) -> bool:
+    import re
+
+    return isinstance(secret, (str, bytes)) and re.search("[.][a-zA-Z0-9_]+$", secret if isinstance(secret, str) else secret.decode("latin-1")) is not None
+
+
+def _clean(d: Dict[str, Any]) -> Dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+_BROADCAST_KEYS = {
+    "sessionId": "session_id",
+    "maxDuration": "max_duration",
+    "maxBitrate": "max_bitrate",
+    "maxBitRate": "max_bitrate",
+    "multiBroadcastTag": "multi_broadcast_tag",
+    "hasAudio": "has_audio",
+    "hasVideo": "has_video",
+    "streamMode": "stream_mode",
+}
+
+_DIAL_KEYS = {"observeForceMute": "observe_force_mute"}
+_WS_KEYS = {"audioRate": "audio_rate", "audioTransport": "audio_transport"}
+
+
+class _Base(object):
+    """Settings, credentials and the argument/result conversions shared by Client and AsyncClient."""
+
+    def __init__(
+        self,
+        api_key: Union[str, int],
+        api_secret: Union[str, bytes],
+        api_url: Optional[str] = None,
+        timeout: Union[None, float, Tuple[float, float]] = None,
+        app_version: Optional[str] = None,
+        *,
+        proxies: Optional[Dict[str, str]] = None,
+        max_retries: Optional[int] = None,
+    ) -> None:
+        self.api_key = str(api_key)
+        self._using_vonage = False
+        secret: Union[str, bytes] = api_secret
+        if isinstance(api_secret, bytes) and api_secret.lstrip().startswith(b"-----BEGIN"):
+            self._using_vonage = True
+        elif isinstance(api_secret, str) and api_secret.lstrip().startswith("-----BEGIN"):
+            self._using_vonage = True
+        elif _is_key_path(api_secret):
+            # As in the official SDK: a secret that looks like a file name is a Vonage private key file.
+            self._using_vonage = True
+            with open(api_secret, "rb") as key_file:
+                secret = key_file.read()
+        self.api_secret = secret
+        if api_url is None or (self._using_vonage and api_url == DEFAULT_API_URL):
+            api_url = VONAGE_API_URL if self._using_vonage else DEFAULT_API_URL
+        self._api_url: str = api_url
+        self._timeout = timeout
+        self._proxies = proxies
+        self._max_retries = max_retries
+        self._app_version = __version__ if app_version is None else app_version
+        self._ua_addendum = ""
+        self._jwt_livetime = 3
+        self.endpoints = Endpoints(self._api_url, self.api_key)
+        self._lock = threading.Lock()
+        self._native_client: Optional[_native.Client] = None
+        self._native()  # validate the credentials and settings now
+
+    # ---- settings (changing one rebuilds the native client on next use) ----
+
+    def _invalidate(self) -> None:
+        with self._lock:
+            self._native_client = None
+
+    def _options(self) -> Dict[str, Any]:
+        o: Dict[str, Any] = {"api_url": self._api_url, "language": "python/" + platform.python_version()}
+        if self._using_vonage:
+            key = self.api_secret.decode() if isinstance(self.api_secret, bytes) else self.api_secret
+            o["application_id"] = self.api_key
+            o["private_key"] = key
+        else:
+            o["api_key"] = self.api_key
+            o["api_secret"] = self.api_secret
+        t = self._timeout
+        if isinstance(t, tuple):
+            o["connect_timeout"], o["timeout"] = float(t[0]), float(t[1])
+        elif t is not None:
+            o["timeout"] = float(t)
+        if self._proxies:
+            scheme = "https" if self._api_url.startswith("https") else "http"
+            proxy = self._proxies.get(scheme) or self._proxies.get("all") or next(iter(self._proxies.values()))
+            o["proxy"] = proxy
+        addendum = self._ua_addendum.strip()
+        if self._app_version != __version__:
+            addendum = (f"app/{self._app_version} " + addendum).strip()
+        if addendum:
+            o["ua_addendum"] = addendum
+        if self._max_retries is not None:
+            o["max_retries"] = self._max_retries
+        return o
+
+    def _native(self) -> "_native.Client":
+        c = self._native_client
+        if c is None:
+            with self._lock:
+                c = self._native_client
+                if c is None:
+                    try:
+                        c = _native.Client(_dumps(self._options()))
+                    except _native.NativeError as e:
+                        raise from_native("client", e) from None
+                    self._native_client = c
+        return c
+
+    @property
+    def api_url(self) -> str:
+        """The base URL of the REST API."""
+        return self._api_url
+
+    @property
+    def timeout(self) -> Union[None, float, Tuple[float, float]]:
+        """Request timeout in seconds (``None`` = the core's default of 20 s); a ``(connect, read)`` tuple works too."""
+        return self._timeout
+
+    @timeout.setter
+    def timeout(self, value: Union[None, float, Tuple[float, float]]) -> None:
+        self._timeout = value
+        self._invalidate()
+
+    @property
+    def proxies(self) -> Optional[Dict[str, str]]:
+        """Proxies in the ``requests`` format, e.g. ``{"https": "http://user:pass@proxy:3128"}``."""
+        return self._proxies
+
+    @proxies.setter
+    def proxies(self, proxies: Optional[Dict[str, str]]) -> None:
+        self._proxies = proxies
+        self._invalidate()
+
+    @property
+    def app_version(self) -> str:
+        return self._app_version
+
+    @app_version.setter
+    def app_version(self, value: str) -> None:
+        self._app_version = value
+        self._invalidate()
+
+    @property
+    def user_agent(self) -> str:
+        """The User-Agent sent with every request."""
+        ua = f"OpenTok-Rust-SDK/{_native.CORE_VERSION} python/{platform.python_version()}"
+        extra = self._options().get("ua_addendum")
+        return f"{ua} {extra}" if extra else ua
+
+    def append_to_user_agent(self, value: str) -> None:
+        """Appends ``value`` to the User-Agent."""
+        self._ua_addendum += value
+        self._invalidate()
+
+    @property
+    def jwt_livetime(self) -> int:
+        """Kept for compatibility; REST-auth JWTs live 3 minutes (the service allows at most 5)."""
+        return self._jwt_livetime
+
+    @jwt_livetime.setter
+    def jwt_livetime(self, minutes: int) -> None:
+        self._jwt_livetime = minutes
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} api_key={self.api_key!r} api_url={self._api_url!r}>"
+
+    # ---- the execution hook (sync here, coroutine in AsyncClient) ----
+
+    def _run(self, op: str, args: Dict[str, Any], conv: Callable[[Any], Any], all_pages: bool = False) -> Any:
+        raise NotImplementedError
+
+    # ---- tokens (no I/O: the same in Client and AsyncClient) ----
+
+    def generate_token(
+        self,
+        session_id: str,
+        role: Union[Roles, str] = Roles.publisher,
+        expire_time: Union[None, int, float, datetime] = None,
+        data: Optional[str] = None,
+        initial_layout_class_list: List[str] = [],
+        use_jwt: bool = True,
+    ) -> str:
+        """A client token for ``session_id``.
+
+        :param role: a :class:`Roles` member (or its string value); default publisher.
+        :param expire_time: Unix seconds (int) or a ``datetime``; default 24 h from now, at most 30 days.
+        :param data: connection data (at most 1000 characters).
+        :param initial_layout_class_list: layout classes for the client's streams.
+        :param use_jwt: ``True`` (default) for a JWT, ``False`` for a legacy ``T1==`` token.
+        """
+        if role.__class__ is Roles:
+            role_s: str = role.value  # type: ignore[union-attr]
+        elif isinstance(role, str) and role in _ROLE_VALUES:
+            role_s = role
+        else:
+            raise invalid("generate_token", "role", f"{role!r} is not a valid role (use opentok.Roles)")
+        if expire_time is not None and expire_time.__class__ is not int:
+            if isinstance(expire_time, datetime):
+                expire_time = calendar.timegm(expire_time.utctimetuple())
+            elif isinstance(expire_time, bool):
+                raise invalid("generate_token", "expire_time", "must be Unix seconds or a datetime")
+            else:
+                try:
+                    expire_time = int(expire_time)
+                except (ValueError, TypeError, OverflowError):
+                    raise invalid("generate_token", "expire_time", f"{expire_time!r} is not Unix seconds or a datetime") from None
+        if data is not None and data.__class__ is not str:
+            raise invalid("generate_token", "data", "must be a string")
+        if initial_layout_class_list:
+            if isinstance(initial_layout_class_list, str):
+                initial_layout_class_list = initial_layout_class_list.split()
+            elif not all(isinstance(c, str) for c in initial_layout_class_list):
+                raise invalid("generate_token", "initial_layout_class_list", "items must be strings")
+        if session_id.__class__ is not str:
+            raise invalid("generate_token", "session_id", "must be a string")
+        try:
+            return self._native().generate_token(  # type: ignore[no-any-return]
+                session_id,
+                role_s,
+                expire_time,
+                data,
+                initial_layout_class_list,
+                "JWT" if use_jwt else "T1",
+                int(time.time()),
+            )
+        except _native.NativeError as e:
+            raise from_native("generate_token", e) from None
+        except OverflowError:
+            raise invalid("generate_token", "expire_time", "is out of range") from None
+
+    # ---- sessions ----
+
+    def create_session(
+        self,
+        location: Optional[str] = None,
+        media_mode: MediaModes = MediaModes.relayed,
+        archive_mode: ArchiveModes = ArchiveModes.manual,
+        archive_name: Optional[str] = None,
+        archive_resolution: Optional[str] = None,
+        e2ee: bool = False,
+    ) -> Session:
+        """Creates a session; returns a :class:`Session`."""
+        args = _clean({
+            "location": location or None,
+            "media_mode": _media_mode(media_mode),
+            "archive_mode": _enum_value(archive_mode),
+            "archive_name": archive_name,
+            "archive_resolution": archive_resolution,
+            "e2ee": e2ee,
+        })
+
+        def conv(r: Dict[str, Any]) -> Session:
+            mm = MediaModes.routed if r.get("mediaMode") == "routed" else MediaModes.relayed
+            am = ArchiveModes.always if r.get("archiveMode") == "always" else ArchiveModes.manual
+            return Session(self, r["sessionId"], location=location, media_mode=mm, archive_mode=am, e2ee=e2ee)
+
+        return self._run("create_session", args, conv)  # type: ignore[no-any-return]
+
+    # ---- archives ----
+
+    def _archive(self, r: Dict[str, Any]) -> Archive:
+        return Archive(self, r)
+
+    def start_archive(
+        self,
+        session_id: str,
+        has_audio: bool = True,
+        has_video: bool = True,
+        name: Optional[str] = None,
+        output_mode: Union[OutputModes, str] = OutputModes.composed,
+        stream_mode: Union[StreamModes, str] = StreamModes.auto,
+        resolution: Optional[str] = None,
+        layout: Optional[Dict[str, Any]] = None,
+        multi_archive_tag: Optional[str] = None,
+        max_bitrate: Optional[int] = None,
+        quantization_parameter: Optional[int] = None,
+        has_transcription: bool = False,
+        transcription_properties: Optional[Dict[str, Any]] = None,
+    ) -> Archive:
+        """Starts recording a session; returns the :class:`Archive`."""
+        args = _clean({
+            "session_id": session_id,
+            "name": name,
+            "has_audio": has_audio,
+            "has_video": has_video,
+            "output_mode": _enum_value(output_mode),
+            "stream_mode": _enum_value(stream_mode),
+            "resolution": resolution,
+            "layout": layout,
+            "multi_archive_tag": multi_archive_tag,
+            "max_bitrate": max_bitrate,
+            "quantization_parameter": quantization_parameter,
+            "has_transcription": True if has_transcription else None,
+            "transcription_properties": transcription_properties,
+        })
+        return self._run("start_archive", args, self._archive)  # type: ignore[no-any-return]
+
+    def stop_archive(self, archive_id: str) -> Archive:
+        """Stops an archive; returns it."""
+        return self._run("stop_archive", {"archive_id": archive_id}, self._archive)  # type: ignore[no-any-return]
+
+    def delete_archive(self, archive_id: str) -> None:
+        """Deletes an archive (status ``available``, ``uploaded`` or ``deleted``)."""
+        return self._run("delete_archive", {"archive_id": archive_id}, _none)  # type: ignore[no-any-return]
+
+    def get_archive(self, archive_id: str) -> Archive:
+        """The :class:`Archive` with this id."""
+        return self._run("get_archive", {"archive_id": archive_id}, self._archive)  # type: ignore[no-any-return]
+
+    def get_archives(self, offset: Optional[int] = None, count: Optional[int] = None, session_id: Optional[str] = None) -> ArchiveList:
+        """A page of archives (newest first) as an :class:`ArchiveList`."""
+        args = _clean({"offset": offset, "count": count, "session_id": session_id})
+        return self._run("list_archives", args, lambda r: ArchiveList(self, r))  # type: ignore[no-any-return]
+
+    def list_archives(self, offset: Optional[int] = None, count: Optional[int] = None, session_id: Optional[str] = None) -> ArchiveList:
+        """Same as :meth:`get_archives`."""
+        return self.get_archives(offset, count, session_id)
+
+    def list_all_archives(self, session_id: Optional[str] = None) -> List[Archive]:
+        """Every archive, walking all pages (not in the official SDK)."""
+        args = _clean({"session_id": session_id})
+        return self._run("list_archives", args, lambda r: [Archive(self, a) for a in r], True)  # type: ignore[no-any-return]
+
+    def set_archive_layout(self, archive_id: str, layout_type: str, stylesheet: Optional[str] = None, screenshare_type: Optional[str] = None) -> None:
+        """Changes the layout of a composed archive."""
+        layout = _clean({"type": layout_type, "stylesheet": stylesheet, "screenshare_type": screenshare_type})
+        return self._run("set_archive_layout", {"archive_id": archive_id, "layout": layout}, _none)  # type: ignore[no-any-return]
+
+    def add_archive_stream(self, archive_id: str, stream_id: str, has_audio: bool = True, has_video: bool = True) -> None:
+        """Adds a stream to an archive whose stream mode is manual."""
+        args = {"archive_id": archive_id, "stream_id": stream_id, "has_audio": has_audio, "has_video": has_video}
+        return self._run("add_archive_stream", args, _none)  # type: ignore[no-any-return]
+
+    def remove_archive_stream(self, archive_id: str, stream_id: str) -> None:
+        """Removes a stream from an archive whose stream mode is manual."""
+        return self._run("remove_archive_stream", {"archive_id": archive_id, "stream_id": stream_id}, _none)  # type: ignore[no-any-return]
+
+    # ---- broadcasts ----
+
+    def start_broadcast(self, session_id: str, options: Dict[str, Any], stream_mode: Union[BroadcastStreamModes, str] = BroadcastStreamModes.auto) -> Broadcast:
+        """Starts a live-streaming broadcast. ``options`` uses the REST names: ``outputs``
+        (``hls`` {``dvr``, ``lowLatency``}, ``rtmp`` [{``id``, ``serverUrl``, ``streamName``}]),
+        ``layout``, ``maxDuration``, ``maxBitrate``, ``resolution``, ``multiBroadcastTag``,
+        ``hasAudio``, ``hasVideo`` (snake_case names work too)."""
+        if not isinstance(options, dict):
+            raise invalid("start_broadcast", "options", "must be a dict")
+        args: Dict[str, Any] = {"session_id": session_id, "stream_mode": _enum_value(stream_mode)}
+        for k, v in options.items():
+            args[_BROADCAST_KEYS.get(k, k)] = _enum_value(v)
+        return self._run("start_broadcast", args, Broadcast)  # type: ignore[no-any-return]
+
+    def stop_broadcast(self, broadcast_id: str) -> Broadcast:
+        """Stops a broadcast; returns it."""
+        return self._run("stop_broadcast", {"broadcast_id": broadcast_id}, Broadcast)  # type: ignore[no-any-return]
+
+    def get_broadcast(self, broadcast_id: str) -> Broadcast:
+        """The :class:`Broadcast` with this id."""
+        return self._run("get_broadcast", {"broadcast_id": broadcast_id}, Broadcast)  # type: ignore[no-any-return]
+
+    def list_broadcasts(self, offset: Optional[int] = None, count: Optional[int] = None, session_id: Optional[str] = None) -> BroadcastList:
+        """A page of broadcasts (not in the official Python SDK)."""
+        args = _clean({"offset": offset, "count": count, "session_id": session_id})
+        return self._run("list_broadcasts", args, BroadcastList)  # type: ignore[no-any-return]
+
+    def set_broadcast_layout(self, broadcast_id: str, layout_type: str, stylesheet: Optional[str] = None, screenshare_type: Optional[str] = None) -> None:
+        """Changes the layout of a broadcast."""
+        layout = _clean({"type": layout_type, "stylesheet": stylesheet, "screenshare_type": screenshare_type})
+        return self._run("set_broadcast_layout", {"broadcast_id": broadcast_id, "layout": layout}, _none)  # type: ignore[no-any-return]
+
+    def add_broadcast_stream(self, broadcast_id: str, stream_id: str, has_audio: bool = True, has_video: bool = True) -> None:
+        """Adds a stream to a broadcast whose stream mode is manual."""
+        args = {"broadcast_id": broadcast_id, "stream_id": stream_id, "has_audio": has_audio, "has_video": has_video}
+        return self._run("add_broadcast_stream", args, _none)  # type: ignore[no-any-return]
+
+    def remove_broadcast_stream(self, broadcast_id: str, stream_id: str) -> None:
+        """Removes a stream from a broadcast whose stream mode is manual."""
+        return self._run("remove_broadcast_stream", {"broadcast_id": broadcast_id, "stream_id": stream_id}, _none)  # type: ignore[no-any-return]
+
+    # ---- streams, connections, signals, moderation ----
+
+    def get_stream(self, session_id: str, stream_id: str) -> Stream:
+        """The :class:`Stream` with this id."""
+        return self._run("get_stream", {"session_id": session_id, "stream_id": stream_id}, Stream)  # type: ignore[no-any-return]
+
+    def list_streams(self, session_id: str) -> StreamList:
+        """The streams of a session (an empty list when the session is unknown, as in the official SDK)."""
+        return self._run("list_streams", {"session_id": session_id}, StreamList)  # type: ignore[no-any-return]
+
+    def set_stream_class_lists(self, session_id: str, payload: List[Dict[str, Any]]) -> None:
+        """Sets layout classes of several streams: ``payload`` is ``[{"id": ..., "layoutClassList": [...]}]``."""
+        return self._run("set_stream_class_lists", {"session_id": session_id, "items": payload}, _none)  # type: ignore[no-any-return]
+
+    def set_stream_class_list(self, session_id: str, stream_id: str, layout_class_list: List[str]) -> None:
+        """Sets one stream's layout classes (not in the official Python SDK)."""
+        args = {"session_id": session_id, "stream_id": stream_id, "layout_class_list": layout_class_list}
+        return self._run("set_stream_class_list", args, _none)  # type: ignore[no-any-return]
+
+    def list_connections(self, session_id: str) -> ConnectionList:
+        """The connections of a session (not in the official Python SDK)."""
+        return self._run("list_connections", {"session_id": session_id}, ConnectionList)  # type: ignore[no-any-return]
+
+    def send_signal(self, session_id: str, payload: Dict[str, Any], connection_id: Optional[str] = None) -> None:
+        """Sends a signal (``payload`` = ``{"type": ..., "data": ...}``) to a session or one connection."""
+        if not isinstance(payload, dict):
+            raise invalid("send_signal", "payload", "must be a dict with `type` and `data`")
+        args = dict(payload)
+        args["session_id"] = session_id
+        if connection_id is not None:
+            args["connection_id"] = connection_id
+        return self._run("send_signal", args, _none)  # type: ignore[no-any-return]
+
+    def signal(self, session_id: str, payload: Dict[str, Any], connection_id: Optional[str] = None) -> None:
+        """Deprecated: use :meth:`send_signal`."""
+        warnings.warn("opentok.signal is deprecated (use opentok.send_signal instead).", DeprecationWarning, stacklevel=2)
+        return self.send_signal(session_id, payload, connection_id)
+
+    def force_disconnect(self, session_id: str, connection_id: str) -> None:
+        """Disconnects a client from a session."""
+        return self._run("force_disconnect", {"session_id": session_id, "connection_id": connection_id}, _none)  # type: ignore[no-any-return]
+
+    def mute_stream(self, session_id: str, stream_id: str) -> None:
+        """Force-mutes one stream's audio."""
+        return self._run("mute_stream", {"session_id": session_id, "stream_id": stream_id}, _none)  # type: ignore[no-any-return]
+
+    def mute_all(self, session_id: str, excludedStreamIds: Optional[List[str]] = None) -> None:
+        """Force-mutes every stream except ``excludedStreamIds`` (sent as ``excludedStreamIds``, as the REST docs say)."""
+        args: Dict[str, Any] = {"session_id": session_id, "excluded_stream_ids": list(excludedStreamIds or [])}
+        return self._run("mute_all", args, _none)  # type: ignore[no-any-return]
+
+    def disable_force_mute(self, session_id: str) -> None:
+        """Ends a mute-all."""
+        return self._run("disable_force_mute", {"session_id": session_id}, _none)  # type: ignore[no-any-return]
+
+    # ---- SIP and DTMF ----
+
+    def dial(self, session_id: str, token: str, sip_uri: str, options: Dict[str, Any] = {}) -> SipCall:
+        """Dials a SIP endpoint into the session. ``options``: ``from``, ``headers``, ``auth``
+        {``username``, ``password``}, ``secure``, ``video``, ``observeForceMute``, ``streams``."""
+        if not isinstance(options, dict):
+            raise invalid("dial", "options", "must be a dict")
+        args: Dict[str, Any] = {_DIAL_KEYS.get(k, k): v for k, v in options.items()}
+        args.update({"session_id": session_id, "token": token, "uri": sip_uri})
+        return self._run("dial", args, SipCall)  # type: ignore[no-any-return]
+
+    def play_dtmf(self, session_id: str, connection_id: Optional[str], digits: str, options: Dict[str, Any] = {}) -> None:
+        """Plays DTMF digits (``0-9``, ``*``, ``#``, ``p``) to a session or one connection."""
+        args = _clean({"session_id": session_id, "connection_id": connection_id, "digits": digits})
+        return self._run("play_dtmf", args, _none)  # type: ignore[no-any-return]
+
+    # ---- Experience Composer ----
+
+    def start_render(
+        self,
+        session_id: str,
+        opentok_token: str,
+        url: str,
+        max_duration: int = 7200,
+        resolution: str = "1280x720",
+        properties: Optional[Dict[str, Any]] = None,
+        *,
+        status_callback_url: Optional[str] = None,
+    ) -> Render:
+        """Starts an Experience Composer render; returns the :class:`Render`."""
+        args = _clean({
+            "session_id": session_id,
+            "token": opentok_token,
+            "url": url,
+            "max_duration": max_duration,
+            "resolution": resolution,
+            "properties": properties,
+            "status_callback_url": status_callback_url,
+        })
+        return self._run("start_render", args, Render)  # type: ignore[no-any-return]
+
+    def get_render(self, render_id: str) -> Render:
+        """The :class:`Render` with this id."""
+        return self._run("get_render", {"render_id": render_id}, Render)  # type: ignore[no-any-return]
+
+    def stop_render(self, render_id: str) -> None:
+        """Stops a render (the API answers 204)."""
+        return self._run("stop_render", {"render_id": render_id}, _none)  # type: ignore[no-any-return]
+
+    def list_renders(self, offset: int = 0, count: int = 50) -> RenderList:
+        """A page of renders."""
+        return self._run("list_renders", {"offset": offset, "count": count}, lambda r: RenderList(self, r))  # type: ignore[no-any-return]
+
+    # ---- Audio Connector ----
+
+    def connect_audio_to_websocket(self, session_id: str, opentok_token: str, websocket_options: Dict[str, Any]) -> WebSocketAudioConnection:
+        """Sends session audio to a WebSocket. ``websocket_options``: ``uri`` (required),
+        ``streams``, ``headers``, ``audioRate``, ``bidirectional``, ``audio_transport``."""
+        if type(websocket_options) is not dict:
+            raise invalid("connect_audio", "websocket_options", "must be a dict")
+        if "uri" not in websocket_options:
+            raise invalid("connect_audio", "uri", "is required")
+        args: Dict[str, Any] = {_WS_KEYS.get(k, k): v for k, v in websocket_options.items()}
+        at = args.get("audio_transport")
+        if isinstance(at, dict):
+            args["audio_transport"] = _clean(at)
+        args.update({"session_id": session_id, "token": opentok_token})
+        return self._run("connect_audio", args, WebSocketAudioConnection)  # type: ignore[no-any-return]
+
+    def stop_audio_connector(self, connection_id: str) -> None:
+        """Stops an Audio Connector connection (not in the official Python SDK)."""
+        return self._run("stop_audio_connector", {"connection_id": connection_id}, _none)  # type: ignore[no-any-return]
+
+    # ---- live captions ----
+
+    def start_captions(
+        self,
+        session_id: str,
+        opentok_token: str,
+        language_code: str = "en-US",
+        max_duration: int = 14400,
+        partial_captions: bool = True,
+        status_callback_url: Optional[str] = None,
+    ) -> Captions:
+        """Starts live captions; returns :class:`Captions` (``captions_id``)."""
+        args = _clean({
+            "session_id": session_id,
+            "token": opentok_token,
+            "language_code": language_code,
+            "max_duration": max_duration,
+            "partial_captions": partial_captions,
+            "status_callback_url": status_callback_url,
+        })
+        return self._run("start_captions", args, Captions)  # type: ignore[no-any-return]
+
+    def stop_captions(self, captions_id: str) -> None:
+        """Stops live captions."""
+        return self._run("stop_captions", {"captions_id": captions_id}, _none)  # type: ignore[no-any-return]
+
+    def get_captions(self, captions_id: str) -> CaptionStatus:
+        """Status of live captions (not in the official Python SDK)."""
+        return self._run("get_captions", {"captions_id": captions_id}, CaptionStatus)  # type: ignore[no-any-return]
+
+    # ---- project callbacks (not in the official Python SDK) ----
+
+    def register_callback(self, group: str, event: str, url: str) -> Callback:
+        """Registers a project callback URL for ``group``/``event``."""
+        return self._run("register_callback", {"group": group, "event": event, "url": url}, Callback)  # type: ignore[no-any-return]
+
+    def list_callbacks(self) -> List[Callback]:
+        """The registered project callbacks."""
+        return self._run("list_callbacks", {}, lambda r: [Callback(c) for c in r])  # type: ignore[no-any-return]
+
+    def unregister_callback(self, callback_id: str) -> None:
+        """Removes a project callback."""
+        return self._run("unregister_callback", {"callback_id": callback_id}, _none)  # type: ignore[no-any-return]
+
+
+def _none(_: Any) -> None:
+    return None
+
+
+class Client(_Base):
+    """The OpenTok client (blocking). Safe to share between threads: calls release the GIL and
+    run on one shared Rust runtime with a pooled HTTP connection.
+
+    ``Client(api_key, api_secret, api_url=None, timeout=None, app_version=None)``; with Vonage
+    credentials pass the application id as ``api_key`` and the private key (PEM text or a key file
+    path) as ``api_secret``.
+    """
+
+    def _run(self, op: str, args: Dict[str, Any], conv: Callable[[Any], Any], all_pages: bool = False) -> Any:
+        native = self._native()
+        try:
+            if all_pages:
+                out = native.call_all(op, _dumps(args))
+            else:
+                out = native.call(op, _dumps(args))
+        except _native.NativeError as e:
+            err = from_native(op, e)
+            if op == "list_streams" and err.status == 404:
+                return StreamList({"count": 0, "items": []})
+            raise err from None
+        except (TypeError, ValueError) as e:  # arguments JSON cannot represent
+            raise invalid(op, "args", str(e)) from None
+        return conv(_loads(out))
+
+
+class OpenTok(Client):
+    """Alias of :class:`Client` (the official SDK's older name)."""

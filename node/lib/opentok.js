@@ -171,7 +171,11 @@ OpenTok.prototype.createSession = function createSession(opts, callback) {
     const o = { mediaMode: 'relayed', archiveMode: 'manual', ...checkOptions(opts, 'options', 'createSession') };
     if (!MEDIA_MODES.includes(o.mediaMode)) throw argError('mediaMode', 'must be "routed" or "relayed"', 'createSession');
     if (!ARCHIVE_MODES.includes(o.archiveMode)) throw argError('archiveMode', 'must be "manual" or "always"', 'createSession');
-    return this._call('create_session', toSnake(o), 'createSession').then((r) => new Session(this, r.sessionId, { ...o, ...r }));
+    return this._call('create_session', toSnake(o), 'createSession').then((r) => {
+      const props = {};
+      for (const k of Object.keys(r)) if (r[k] !== null && k !== 'sessionId') props[k] = r[k];
+      return new Session(this, r.sessionId, Object.assign(props, o));
+    });
   });
 };
 

@@ -30,7 +30,7 @@ node-native:
 	  cp $(NODE_SO) $(NODE_NATIVE).tmp && mv $(NODE_NATIVE).tmp $(NODE_NATIVE) && echo "node/native/opentok_rs.node updated"; fi
 
 test-node: build deps-node node-native
-	cd $(NODE_PKG) && node --test test/
+	cd $(NODE_PKG) && node --test test/*.test.js test/*.test.mjs
 	cd $(NODE_PKG) && ./node_modules/.bin/tsc --noEmit -p tsconfig.json && echo "tsc --noEmit: index.d.ts and examples type-check"
 
 demo-node: deps-node node-native

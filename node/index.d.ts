@@ -1,0 +1,400 @@
+// Type definitions for opentok-rs (drop-in for the `opentok` 2.x npm package).
+// Every REST method takes the official trailing Node-style callback; without one it returns a Promise.
+
+declare namespace OpenTok {
+  type ResultCallback<T> = (err: OpenTokError | null, result?: T) => void;
+  type VoidCallback = (err: OpenTokError | null) => void;
+  type ListCallback<T> = (err: OpenTokError | null, items?: T[], totalCount?: number) => void;
+
+  type Role = 'subscriber' | 'publisher' | 'publisheronly' | 'moderator';
+  type MediaMode = 'routed' | 'relayed';
+  type ArchiveMode = 'manual' | 'always';
+  type OutputMode = 'composed' | 'individual';
+  type StreamMode = 'auto' | 'manual';
+  type LayoutType = 'bestFit' | 'pip' | 'verticalPresentation' | 'horizontalPresentation' | 'focus' | 'custom';
+  type Resolution = '640x480' | '480x640' | '1280x720' | '720x1280' | '1920x1080' | '1080x1920';
+
+  /** Third constructor argument: the API URL, or these options (all applied, unlike the official package). */
+  interface ClientOptions {
+    /** Base URL of the REST API (default https://api.opentok.com, or https://video.api.vonage.com for application credentials). */
+    apiUrl?: string;
+    /** Request timeout in milliseconds (default 20000). */
+    timeout?: number;
+    /** Connect timeout in milliseconds (default 5000). */
+    connectTimeout?: number;
+    /** Proxy URL, e.g. http://user:pass@proxy:3128. */
+    proxy?: string;
+    /** Appended to the User-Agent. */
+    uaAddendum?: string;
+    /** Retries of idempotent requests (GET, DELETE) on 429/502/503/504 and connection errors. */
+    maxRetries?: number;
+  }
+
+  interface SessionOptions {
+    mediaMode?: MediaMode;
+    archiveMode?: ArchiveMode;
+    location?: string;
+    e2ee?: boolean;
+    archiveName?: string;
+    archiveResolution?: Resolution;
+  }
+
+  interface TokenOptions {
+    role?: Role;
+    /** Unix seconds; at most 30 days ahead. */
+    expireTime?: number;
+    /** Connection data, at most 1000 characters. */
+    data?: string;
+    initialLayoutClassList?: string[] | string;
+  }
+
+  interface Layout {
+    type: LayoutType;
+    stylesheet?: string;
+    screenshareType?: LayoutType;
+  }
+
+  interface ArchiveOptions {
+    name?: string;
+    hasAudio?: boolean;
+    hasVideo?: boolean;
+    outputMode?: OutputMode;
+    resolution?: Resolution;
+    layout?: Layout;
+    streamMode?: StreamMode;
+    multiArchiveTag?: string;
+    maxBitrate?: number;
+    quantizationParameter?: number;
+    hasTranscription?: boolean;
+    transcriptionProperties?: { primaryLanguageCode?: string; hasSummary?: boolean };
+  }
+
+  interface ListOptions {
+    offset?: number;
+    count?: number;
+    sessionId?: string;
+  }
+
+  interface StreamOptions {
+    hasAudio?: boolean;
+    hasVideo?: boolean;
+  }
+
+  interface ArchiveStream { streamId: string; hasAudio?: boolean; hasVideo?: boolean }
+
+  class Archive {
+    id: string;
+    status: 'available' | 'expired' | 'failed' | 'paused' | 'started' | 'stopped' | 'uploaded' | 'deleted' | string;
+    name?: string | null;
+    reason?: string | null;
+    sessionId: string;
+    projectId?: number | string | null;
+    partnerId?: number | string | null;
+    createdAt: number;
+    updatedAt?: number | null;
+    size?: number | null;
+    duration?: number | null;
+    outputMode?: OutputMode;
+    streamMode?: StreamMode;
+    hasAudio?: boolean;
+    hasVideo?: boolean;
+    hasTranscription?: boolean;
+    resolution?: string | null;
+    url?: string | null;
+    password?: string | null;
+    sha256sum?: string | null;
+    streams?: ArchiveStream[];
+    multiArchiveTag?: string | null;
+    maxBitrate?: number | null;
+    quantizationParameter?: number | null;
+    [key: string]: unknown;
+    stop(callback: ResultCallback<Archive>): void;
+    stop(): Promise<Archive>;
+    delete(callback: VoidCallback): void;
+    delete(): Promise<void>;
+    addStream(streamId: string, options?: StreamOptions): Promise<void>;
+    addStream(streamId: string, options: StreamOptions, callback: VoidCallback): void;
+    removeStream(streamId: string): Promise<void>;
+    removeStream(streamId: string, callback: VoidCallback): void;
+  }
+
+  interface RtmpOutput { id?: string; serverUrl: string; streamName: string }
+  interface BroadcastOptions {
+    outputs: { hls?: { dvr?: boolean; lowLatency?: boolean }; rtmp?: RtmpOutput[] };
+    layout?: Layout;
+    maxDuration?: number;
+    maxBitrate?: number;
+    resolution?: Resolution;
+    streamMode?: StreamMode;
+    multiBroadcastTag?: string;
+    hasAudio?: boolean;
+    hasVideo?: boolean;
+  }
+
+  class Broadcast {
+    id: string;
+    sessionId: string;
+    projectId?: number | string | null;
+    createdAt: number;
+    updatedAt?: number | null;
+    resolution?: string;
+    status: 'started' | 'stopped' | string;
+    maxDuration?: number;
+    maxBitrate?: number | null;
+    streamMode?: StreamMode;
+    broadcastUrls?: { hls?: string; hlsStatus?: string; rtmp?: Array<RtmpOutput & { status?: string }> };
+    settings?: { hls?: { lowLatency?: boolean; dvr?: boolean } };
+    hasAudio?: boolean;
+    hasVideo?: boolean;
+    multiBroadcastTag?: string | null;
+    [key: string]: unknown;
+    stop(callback: ResultCallback<Broadcast>): void;
+    stop(): Promise<Broadcast>;
+  }
+
+  class Session {
+    sessionId: string;
+    mediaMode?: MediaMode;
+    archiveMode?: ArchiveMode;
+    location?: string;
+    readonly ot: OpenTok;
+    [key: string]: unknown;
+    generateToken(opts?: TokenOptions, generateT1Token?: boolean): string;
+  }
+
+  interface Stream { id: string; videoType: 'camera' | 'screen' | string; name: string; layoutClassList: string[] }
+  interface Connection { connectionId: string; connectionState: 'Connecting' | 'Connected' | 'Disconnected' | string; createdAt: number }
+  interface SipInterconnect { id: string; connectionId: string; streamId: string; [key: string]: unknown }
+  interface SignalPayload { type?: string; data?: string }
+  interface ClassListItem { id: string; layoutClassList: string[] }
+  interface ForceMuteAllOptions { excludedStreamIds?: string[] }
+
+  interface DialOptions {
+    headers?: Record<string, string>;
+    auth?: { username: string; password: string };
+    secure?: boolean;
+    from?: string;
+    video?: boolean;
+    observeForceMute?: boolean;
+    streams?: string[];
+  }
+
+  interface RenderOptions {
+    sessionId: string;
+    token: string;
+    url: string;
+    maxDuration?: number;
+    resolution?: Resolution;
+    statusCallbackUrl?: string;
+    properties?: { name?: string };
+  }
+  interface Render {
+    id: string;
+    sessionId: string;
+    projectId?: number | string | null;
+    createdAt: number;
+    updatedAt?: number | null;
+    url: string;
+    resolution?: string;
+    status: 'starting' | 'started' | 'stopped' | 'failed' | string;
+    streamId?: string | null;
+    reason?: string | null;
+    [key: string]: unknown;
+  }
+  interface RenderList { count: number; items: Render[] }
+
+  interface WebsocketOptions {
+    streams?: string[];
+    headers?: Record<string, string>;
+    audioRate?: 8000 | 16000 | 24000;
+    bidirectional?: boolean;
+    audioTransport?: { transport?: 'binary' | 'json'; encoding?: 'base64'; audioField?: string; receiveAudioField?: string; staticFields?: Record<string, unknown> };
+  }
+  interface AudioConnection { id: string; connectionId: string; [key: string]: unknown }
+
+  interface CaptionsOptions { languageCode?: string; maxDuration?: number; partialCaptions?: boolean; statusCallbackUrl?: string }
+  interface CaptionStatus {
+    captionId: string; sessionId: string; status: 'started' | 'stopped' | 'paused' | 'failed' | string;
+    createdAt?: number; updatedAt?: number; duration?: number; languageCode?: string; provider?: string; reason?: string | null;
+    [key: string]: unknown;
+  }
+
+  interface CallbackOptions { group: 'archive' | 'connection' | 'stream' | 'session' | string; event: string; url: string }
+  class Callback {
+    id: string;
+    group: string;
+    event: string;
+    url: string;
+    createdAt?: number;
+    [key: string]: unknown;
+    unregister(callback: VoidCallback): void;
+    unregister(): Promise<void>;
+  }
+
+  type ArchiveList = Archive[] & { totalCount: number };
+  type BroadcastList = Broadcast[] & { totalCount: number };
+  type StreamList = Stream[] & { totalCount: number };
+  type ConnectionList = Connection[] & { totalCount: number };
+
+  /** Base of every error class below (all are real Error subclasses). */
+  class OpenTokError extends Error {
+    /** invalid_argument, auth, not_found, conflict, rate_limited, api, timeout, network, decode */
+    kind?: string;
+    status?: number;
+    serverMessage?: string;
+    serverCode?: string;
+    requestId?: string;
+    /** For argument errors: the option or argument name. */
+    field?: string;
+    reason?: string;
+    retryAfter?: number;
+    operation?: string;
+    constructor(message?: string, details?: object);
+  }
+  class ArgumentError extends OpenTokError {}
+  class AuthError extends OpenTokError {}
+  class ArchiveError extends OpenTokError {}
+  class CaptionsError extends OpenTokError {}
+  class SipError extends OpenTokError {}
+  class SignalError extends OpenTokError {}
+  class ForceDisconnectError extends OpenTokError {}
+  class CallbackError extends OpenTokError {}
+  class RequestError extends OpenTokError {}
+  class NotFoundError extends OpenTokError {}
+  class TimeoutError extends RequestError {}
+}
+
+declare class OpenTok {
+  /** `new OpenTok(apiKey, apiSecret[, apiUrl | options])`; application credentials: (applicationId, privateKeyPem). */
+  constructor(apiKey: string | number, apiSecret: string, env?: string | OpenTok.ClientOptions);
+  static readonly version: string;
+  readonly apiKey: string;
+  readonly apiSecret: string;
+  readonly apiUrl: string;
+
+  createSession(callback: OpenTok.ResultCallback<OpenTok.Session>): void;
+  createSession(options: OpenTok.SessionOptions, callback: OpenTok.ResultCallback<OpenTok.Session>): void;
+  createSession(options?: OpenTok.SessionOptions): Promise<OpenTok.Session>;
+
+  /** Synchronous; throws ArgumentError. JWT by default, legacy T1 when `generateT1Token` is true. */
+  generateToken(sessionId: string, options?: OpenTok.TokenOptions, generateT1Token?: boolean): string;
+
+  startArchive(sessionId: string, callback: OpenTok.ResultCallback<OpenTok.Archive>): void;
+  startArchive(sessionId: string, options: OpenTok.ArchiveOptions, callback: OpenTok.ResultCallback<OpenTok.Archive>): void;
+  startArchive(sessionId: string, options?: OpenTok.ArchiveOptions): Promise<OpenTok.Archive>;
+  stopArchive(archiveId: string, callback: OpenTok.ResultCallback<OpenTok.Archive>): void;
+  stopArchive(archiveId: string): Promise<OpenTok.Archive>;
+  getArchive(archiveId: string, callback: OpenTok.ResultCallback<OpenTok.Archive>): void;
+  getArchive(archiveId: string): Promise<OpenTok.Archive>;
+  deleteArchive(archiveId: string, callback: OpenTok.VoidCallback): void;
+  deleteArchive(archiveId: string): Promise<void>;
+  listArchives(callback: OpenTok.ListCallback<OpenTok.Archive>): void;
+  listArchives(options: OpenTok.ListOptions, callback: OpenTok.ListCallback<OpenTok.Archive>): void;
+  listArchives(options?: OpenTok.ListOptions): Promise<OpenTok.ArchiveList>;
+  /** Extra: walks every page. */
+  listAllArchives(options?: OpenTok.ListOptions): Promise<OpenTok.Archive[]>;
+  listAllArchives(options: OpenTok.ListOptions, callback: OpenTok.ResultCallback<OpenTok.Archive[]>): void;
+  setArchiveLayout(archiveId: string, type: OpenTok.LayoutType, callback: OpenTok.VoidCallback): void;
+  setArchiveLayout(archiveId: string, type: OpenTok.LayoutType, stylesheet: string | null | undefined, callback: OpenTok.VoidCallback): void;
+  setArchiveLayout(archiveId: string, type: OpenTok.LayoutType, stylesheet: string | null | undefined, screenshareType: OpenTok.LayoutType | null | undefined, callback: OpenTok.VoidCallback): void;
+  setArchiveLayout(archiveId: string, type: OpenTok.LayoutType, stylesheet?: string | null, screenshareType?: OpenTok.LayoutType | null): Promise<void>;
+  addArchiveStream(archiveId: string, streamId: string, callback: OpenTok.VoidCallback): void;
+  addArchiveStream(archiveId: string, streamId: string, options: OpenTok.StreamOptions, callback: OpenTok.VoidCallback): void;
+  addArchiveStream(archiveId: string, streamId: string, options?: OpenTok.StreamOptions): Promise<void>;
+  removeArchiveStream(archiveId: string, streamId: string, callback: OpenTok.VoidCallback): void;
+  removeArchiveStream(archiveId: string, streamId: string): Promise<void>;
+
+  startBroadcast(sessionId: string, options: OpenTok.BroadcastOptions, callback: OpenTok.ResultCallback<OpenTok.Broadcast>): void;
+  startBroadcast(sessionId: string, options: OpenTok.BroadcastOptions): Promise<OpenTok.Broadcast>;
+  stopBroadcast(broadcastId: string, callback: OpenTok.ResultCallback<OpenTok.Broadcast>): void;
+  stopBroadcast(broadcastId: string): Promise<OpenTok.Broadcast>;
+  getBroadcast(broadcastId: string, callback: OpenTok.ResultCallback<OpenTok.Broadcast>): void;
+  getBroadcast(broadcastId: string): Promise<OpenTok.Broadcast>;
+  listBroadcasts(callback: OpenTok.ListCallback<OpenTok.Broadcast>): void;
+  listBroadcasts(options: OpenTok.ListOptions, callback: OpenTok.ListCallback<OpenTok.Broadcast>): void;
+  listBroadcasts(options?: OpenTok.ListOptions): Promise<OpenTok.BroadcastList>;
+  listAllBroadcasts(options?: OpenTok.ListOptions): Promise<OpenTok.Broadcast[]>;
+  listAllBroadcasts(options: OpenTok.ListOptions, callback: OpenTok.ResultCallback<OpenTok.Broadcast[]>): void;
+  setBroadcastLayout(broadcastId: string, type: OpenTok.LayoutType, callback: OpenTok.VoidCallback): void;
+  setBroadcastLayout(broadcastId: string, type: OpenTok.LayoutType, stylesheet: string | null | undefined, callback: OpenTok.VoidCallback): void;
+  setBroadcastLayout(broadcastId: string, type: OpenTok.LayoutType, stylesheet: string | null | undefined, screenshareType: OpenTok.LayoutType | null | undefined, callback: OpenTok.VoidCallback): void;
+  setBroadcastLayout(broadcastId: string, type: OpenTok.LayoutType, stylesheet?: string | null, screenshareType?: OpenTok.LayoutType | null): Promise<void>;
+  addBroadcastStream(broadcastId: string, streamId: string, callback: OpenTok.VoidCallback): void;
+  addBroadcastStream(broadcastId: string, streamId: string, options: OpenTok.StreamOptions, callback: OpenTok.VoidCallback): void;
+  addBroadcastStream(broadcastId: string, streamId: string, options?: OpenTok.StreamOptions): Promise<void>;
+  removeBroadcastStream(broadcastId: string, streamId: string, callback: OpenTok.VoidCallback): void;
+  removeBroadcastStream(broadcastId: string, streamId: string): Promise<void>;
+
+  getStream(sessionId: string, streamId: string, callback: OpenTok.ResultCallback<OpenTok.Stream>): void;
+  getStream(sessionId: string, streamId: string): Promise<OpenTok.Stream>;
+  listStreams(sessionId: string, callback: OpenTok.ResultCallback<OpenTok.StreamList>): void;
+  listStreams(sessionId: string): Promise<OpenTok.StreamList>;
+  setStreamClassLists(sessionId: string, classListArray: OpenTok.ClassListItem[], callback: OpenTok.VoidCallback): void;
+  setStreamClassLists(sessionId: string, classListArray: OpenTok.ClassListItem[]): Promise<void>;
+  /** Extra: one stream's layout class list. */
+  setStreamClassList(sessionId: string, streamId: string, layoutClassList: string[], callback: OpenTok.VoidCallback): void;
+  setStreamClassList(sessionId: string, streamId: string, layoutClassList: string[]): Promise<void>;
+  /** Extra (not in the official package). */
+  listConnections(sessionId: string, callback: OpenTok.ResultCallback<OpenTok.ConnectionList>): void;
+  listConnections(sessionId: string): Promise<OpenTok.ConnectionList>;
+
+  signal(sessionId: string, connectionId: string | null, payload: OpenTok.SignalPayload, callback: OpenTok.VoidCallback): void;
+  signal(sessionId: string, connectionId: string | null, payload: OpenTok.SignalPayload): Promise<void>;
+  forceDisconnect(sessionId: string, connectionId: string, callback: OpenTok.VoidCallback): void;
+  forceDisconnect(sessionId: string, connectionId: string): Promise<void>;
+  forceMuteStream(sessionId: string, streamId: string, callback: OpenTok.VoidCallback): void;
+  forceMuteStream(sessionId: string, streamId: string): Promise<void>;
+  forceMuteAll(sessionId: string, callback: OpenTok.VoidCallback): void;
+  forceMuteAll(sessionId: string, options: OpenTok.ForceMuteAllOptions, callback: OpenTok.VoidCallback): void;
+  forceMuteAll(sessionId: string, options?: OpenTok.ForceMuteAllOptions): Promise<void>;
+  disableForceMute(sessionId: string, callback: OpenTok.VoidCallback): void;
+  disableForceMute(sessionId: string): Promise<void>;
+
+  dial(sessionId: string, token: string, sipUri: string, callback: OpenTok.ResultCallback<OpenTok.SipInterconnect>): void;
+  dial(sessionId: string, token: string, sipUri: string, options: OpenTok.DialOptions, callback: OpenTok.ResultCallback<OpenTok.SipInterconnect>): void;
+  dial(sessionId: string, token: string, sipUri: string, options?: OpenTok.DialOptions): Promise<OpenTok.SipInterconnect>;
+  playDTMF(sessionId: string, connectionId: string | null, digits: string, callback: OpenTok.VoidCallback): void;
+  playDTMF(sessionId: string, connectionId: string | null, digits: string): Promise<void>;
+
+  startRender(options: OpenTok.RenderOptions, callback: OpenTok.ResultCallback<OpenTok.Render>): void;
+  startRender(options: OpenTok.RenderOptions): Promise<OpenTok.Render>;
+  getRender(renderId: string, callback: OpenTok.ResultCallback<OpenTok.Render>): void;
+  getRender(renderId: string): Promise<OpenTok.Render>;
+  stopRender(renderId: string, callback: OpenTok.VoidCallback): void;
+  stopRender(renderId: string): Promise<void>;
+  listRenders(callback: OpenTok.ResultCallback<OpenTok.RenderList>): void;
+  listRenders(options: { offset?: number; count?: number }, callback: OpenTok.ResultCallback<OpenTok.RenderList>): void;
+  listRenders(options?: { offset?: number; count?: number }): Promise<OpenTok.RenderList>;
+  listAllRenders(options?: { offset?: number; count?: number }): Promise<OpenTok.Render[]>;
+  listAllRenders(options: { offset?: number; count?: number }, callback: OpenTok.ResultCallback<OpenTok.Render[]>): void;
+
+  websocketConnect(sessionId: string, token: string, websocketUri: string, callback: OpenTok.ResultCallback<OpenTok.AudioConnection>): void;
+  websocketConnect(sessionId: string, token: string, websocketUri: string, options: OpenTok.WebsocketOptions, callback: OpenTok.ResultCallback<OpenTok.AudioConnection>): void;
+  websocketConnect(sessionId: string, token: string, websocketUri: string, options?: OpenTok.WebsocketOptions): Promise<OpenTok.AudioConnection>;
+  /** Extra: stops an Audio Connector (by its id or connection id). Alias: stopAudioConnector. */
+  websocketDisconnect(connectionId: string, callback: OpenTok.VoidCallback): void;
+  websocketDisconnect(connectionId: string): Promise<void>;
+  stopAudioConnector(connectionId: string, callback: OpenTok.VoidCallback): void;
+  stopAudioConnector(connectionId: string): Promise<void>;
+
+  startCaptions(sessionId: string, token: string, callback: OpenTok.ResultCallback<string>): void;
+  startCaptions(sessionId: string, token: string, options: OpenTok.CaptionsOptions, callback: OpenTok.ResultCallback<string>): void;
+  /** Resolves with the captions id. */
+  startCaptions(sessionId: string, token: string, options?: OpenTok.CaptionsOptions): Promise<string>;
+  stopCaptions(captionsId: string, callback: OpenTok.ResultCallback<true>): void;
+  stopCaptions(captionsId: string): Promise<true>;
+  /** Extra: caption status. Alias: getCaptionStatus. */
+  getCaptions(captionsId: string, callback: OpenTok.ResultCallback<OpenTok.CaptionStatus>): void;
+  getCaptions(captionsId: string): Promise<OpenTok.CaptionStatus>;
+  getCaptionStatus(captionsId: string): Promise<OpenTok.CaptionStatus>;
+
+  registerCallback(options: OpenTok.CallbackOptions, callback: OpenTok.ResultCallback<OpenTok.Callback>): void;
+  registerCallback(options: OpenTok.CallbackOptions): Promise<OpenTok.Callback>;
+  listCallbacks(callback: OpenTok.ResultCallback<OpenTok.Callback[]>): void;
+  listCallbacks(options: object, callback: OpenTok.ResultCallback<OpenTok.Callback[]>): void;
+  listCallbacks(options?: object): Promise<OpenTok.Callback[]>;
+  unregisterCallback(callbackId: string, callback: OpenTok.VoidCallback): void;
+  unregisterCallback(callbackId: string): Promise<void>;
+}
+
+export = OpenTok;

@@ -15,7 +15,8 @@ use crate::error::{Error, Result};
 #[derive(Clone)]
 pub(crate) struct ProjectSecret {
     pub(crate) hs256: hmac::Key,
-    pub(crate) sha1: hmac::Key,
+    /// Pre-keyed HMAC-SHA1 state (RustCrypto: uses SHA-NI where the CPU has it), cloned per T1 token.
+    pub(crate) sha1: ::hmac::Hmac<sha1::Sha1>,
 }
 
 /// An RSA private key, parsed once.
@@ -111,7 +112,8 @@ impl Credentials {
             api_key,
             secret: ProjectSecretHandle(Arc::new(ProjectSecret {
                 hs256: hmac::Key::new(hmac::HMAC_SHA256, bytes),
-                sha1: hmac::Key::new(hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY, bytes),
+                sha1: <::hmac::Hmac<sha1::Sha1> as ::hmac::Mac>::new_from_slice(bytes)
+                    .map_err(|_| Error::invalid("api_secret", "cannot be used as an HMAC key"))?,
             })),
         })
     }

@@ -79,16 +79,48 @@ pub fn decode(session_id: &str) -> Result<SessionIdInfo> {
     })
 }
 
-/// Checks that `session_id` decodes and belongs to `api_key`.
-pub fn check_owner(session_id: &str, api_key: &str) -> Result<SessionIdInfo> {
+/// Checks that `session_id` decodes and belongs to `api_key` (field 1 of the decoded id).
+///
+/// Allocation-free on the common path: token generation calls this for every token.
+pub fn check_owner(session_id: &str, api_key: &str) -> Result<()> {
+    let body = session_id
+        .strip_prefix("1_")
+        .or_else(|| session_id.strip_prefix("2_"));
+    if let Some(body) = body {
+        let trimmed = body.trim_end_matches('=');
+        let url_safe = trimmed
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if url_safe && !trimmed.is_empty() && trimmed.len() <= 680 && trimmed.len() % 4 != 1 {
+            let mut buf = [0u8; 512];
+            if let Ok(n) = LENIENT.decode_slice(trimmed, &mut buf) {
+                let mut fields = buf[..n].split(|&b| b == b'~');
+                let key = fields.nth(1);
+                let complete = fields.nth(1).is_some(); // fields 2 and 3 exist
+                if let (Some(k), true) = (key, complete) {
+                    if !k.is_empty() {
+                        return if k == api_key.as_bytes() {
+                            Ok(())
+                        } else {
+                            Err(foreign())
+                        };
+                    }
+                }
+            }
+        }
+    }
     let info = decode(session_id)?;
     if info.api_key != api_key {
-        return Err(Error::invalid(
-            "session_id",
-            "belongs to a different api key than this client's",
-        ));
+        return Err(foreign());
     }
-    Ok(info)
+    Ok(())
+}
+
+fn foreign() -> Error {
+    Error::invalid(
+        "session_id",
+        "belongs to a different api key than this client's",
+    )
 }
 
 /// Builds a session id in the service's format (used by the emulator and by tests).
@@ -113,6 +145,15 @@ mod tests {
         assert_eq!(info.api_key, "123456");
         assert_eq!(info.location, "127.0.0.1");
         assert!(check_owner(&id, "654321").is_err());
+        assert!(check_owner(&id, "123456").is_ok());
+        assert!(check_owner(&id, "12345").is_err());
+        for bad in ["1_", "1_a", "x_abc", "1_MX4xMjM0NTZ-", "1_!!!!"] {
+            assert_eq!(
+                check_owner(bad, "123456").unwrap_err().field(),
+                Some("session_id"),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

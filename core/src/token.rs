@@ -1,10 +1,8 @@
 //! Client tokens: JWT (HS256, default), legacy `T1==`, and RS256 for application credentials.
 //! No I/O. The clock and nonce are parameters so tests can assert exact bytes.
 
-use std::fmt::Write as _;
 use std::str::FromStr;
 
-use ring::hmac;
 use serde::{Deserialize, Serialize};
 
 use crate::credentials::{Credentials, ProjectSecretHandle, RsaKeyHandle};
@@ -249,7 +247,9 @@ fn push_escaped(out: &mut String, v: &str) {
         {
             out.push(char::from(b));
         } else {
-            let _ = write!(out, "%{b:02X}");
+            out.push('%');
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(b >> 4)]));
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(b & 0xf)]));
         }
     }
 }
@@ -284,12 +284,14 @@ fn t1(
     ds.push_str("&initial_layout_class_list=");
     push_escaped(&mut ds, layout);
     ds.push_str("&scope=session.connect");
-    let tag = hmac::sign(&secret.0.sha1, ds.as_bytes());
+    let mut mac = secret.0.sha1.clone();
+    ::hmac::Mac::update(&mut mac, ds.as_bytes());
+    let tag = ::hmac::Mac::finalize(mac).into_bytes();
     let mut inner = String::with_capacity(ds.len() + api_key.len() + 60);
     inner.push_str("partner_id=");
     inner.push_str(api_key);
     inner.push_str("&sig=");
-    for b in tag.as_ref() {
+    for b in tag.iter() {
         inner.push(char::from(b"0123456789abcdef"[(b >> 4) as usize]));
         inner.push(char::from(b"0123456789abcdef"[(b & 0xf) as usize]));
     }

@@ -644,3 +644,53 @@ fn blocking_helpers_refuse_to_nest() {
     assert!(matches!(r, Ok(Err(Error::InvalidArgument { .. }))));
     assert_eq!(opentok_core::rt::block_on(async { 2 }).unwrap(), 2);
 }
+
+#[tokio::test]
+async fn requests_go_through_the_configured_proxy_with_credentials() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let proxy_addr = listener.local_addr().unwrap();
+    let seen = tokio::spawn(async move {
+        let (mut sock, _) = listener.accept().await.unwrap();
+        let mut buf = vec![0u8; 8192];
+        let mut n = 0;
+        while !buf[..n].windows(4).any(|w| w == b"\r\n\r\n") {
+            n += sock.read(&mut buf[n..]).await.unwrap();
+        }
+        let body = br#"{"count":0,"items":[]}"#;
+        let head = format!("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n", body.len());
+        sock.write_all(head.as_bytes()).await.unwrap();
+        sock.write_all(body).await.unwrap();
+        String::from_utf8_lossy(&buf[..n]).into_owned()
+    });
+    let ot = OpenTok::with_config(
+        Credentials::project(KEY, SECRET).unwrap(),
+        opentok_core::Config {
+            api_url: Some("http://api.example.invalid".into()),
+            proxy: Some(format!("http://proxyuser:s3cret@{proxy_addr}")),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(!format!("{ot:?}").contains("s3cret"));
+    let page = call(&ot, "list_archives", json!({})).await.unwrap();
+    assert_eq!(page["count"], 0);
+    let request = seen.await.unwrap();
+    assert!(
+        request.starts_with("GET http://api.example.invalid/v2/project/123456/archive HTTP/1.1"),
+        "{request}"
+    );
+    let auth = request
+        .lines()
+        .find_map(|l| {
+            l.split_once(':')
+                .filter(|(k, _)| k.eq_ignore_ascii_case("proxy-authorization"))
+        })
+        .map(|(_, v)| v.trim().to_owned());
+    // base64("proxyuser:s3cret")
+    assert_eq!(
+        auth.as_deref(),
+        Some("Basic cHJveHl1c2VyOnMzY3JldA=="),
+        "{request}"
+    );
+}

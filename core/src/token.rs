@@ -102,37 +102,43 @@ pub fn generate(
     nonce: Option<u64>,
 ) -> Result<String> {
     let layout = validate(creds, session_id, opts, now)?;
-    let expire = opts.expire_time.unwrap_or(now + DEFAULT_TTL_SECS);
-    let nonce = nonce.unwrap_or_else(|| fastrand::u64(..1 << 53));
-    let data = opts.data.as_deref();
+    let g = Grant {
+        session_id,
+        role: opts.role,
+        now,
+        expire: opts.expire_time.unwrap_or(now + DEFAULT_TTL_SECS),
+        nonce: nonce.unwrap_or_else(|| fastrand::u64(..1 << 53)),
+        data: opts.data.as_deref(),
+        layout: &layout,
+    };
     match (creds, opts.token_type) {
-        (Credentials::Project { api_key, secret }, TokenType::Jwt) => Ok(project_jwt(
-            api_key, secret, session_id, opts.role, now, expire, nonce, data, &layout,
-        )),
-        (Credentials::Project { api_key, secret }, TokenType::T1) => Ok(t1(
-            api_key, secret, session_id, opts.role, now, expire, nonce, data, &layout,
-        )),
+        (Credentials::Project { api_key, secret }, TokenType::Jwt) => {
+            Ok(project_jwt(api_key, secret, &g))
+        }
+        (Credentials::Project { api_key, secret }, TokenType::T1) => Ok(t1(api_key, secret, &g)),
         (
             Credentials::Application {
                 application_id,
                 key,
             },
             TokenType::Jwt,
-        ) => application_jwt(
-            application_id,
-            key,
-            session_id,
-            opts.role,
-            now,
-            expire,
-            data,
-            &layout,
-        ),
+        ) => application_jwt(application_id, key, &g),
         (Credentials::Application { .. }, TokenType::T1) => Err(Error::invalid(
             "token_type",
             "T1 tokens need project credentials (api key + secret)",
         )),
     }
+}
+
+/// What a token grants, validated; shared by the three token formats.
+struct Grant<'a> {
+    session_id: &'a str,
+    role: Role,
+    now: i64,
+    expire: i64,
+    nonce: u64,
+    data: Option<&'a str>,
+    layout: &'a str,
 }
 
 fn validate(
@@ -178,59 +184,38 @@ fn validate(
     Ok(layout)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn project_jwt(
-    api_key: &str,
-    secret: &ProjectSecretHandle,
-    session_id: &str,
-    role: Role,
-    now: i64,
-    expire: i64,
-    nonce: u64,
-    data: Option<&str>,
-    layout: &str,
-) -> String {
+fn project_jwt(api_key: &str, secret: &ProjectSecretHandle, g: &Grant<'_>) -> String {
     let mut c = Claims::new();
     c.str("iss", api_key)
         .str("ist", "project")
-        .int("iat", now)
-        .int("exp", expire)
-        .str("session_id", session_id)
-        .int("create_time", now)
-        .int("nonce", nonce as i64)
-        .str("role", role.as_str())
-        .int("expire_time", expire)
-        .str("initial_layout_class_list", layout)
+        .int("iat", g.now)
+        .int("exp", g.expire)
+        .str("session_id", g.session_id)
+        .int("create_time", g.now)
+        .int("nonce", g.nonce as i64)
+        .str("role", g.role.as_str())
+        .int("expire_time", g.expire)
+        .str("initial_layout_class_list", g.layout)
         .str("scope", "session.connect");
-    if let Some(d) = data {
+    if let Some(d) = g.data {
         c.str("connection_data", d);
     }
     jwt::sign_hs256(&secret.0.hs256, &c.finish())
 }
 
-#[allow(clippy::too_many_arguments)]
-fn application_jwt(
-    application_id: &str,
-    key: &RsaKeyHandle,
-    session_id: &str,
-    role: Role,
-    now: i64,
-    expire: i64,
-    data: Option<&str>,
-    layout: &str,
-) -> Result<String> {
+fn application_jwt(application_id: &str, key: &RsaKeyHandle, g: &Grant<'_>) -> Result<String> {
     let mut c = Claims::new();
     c.str("application_id", application_id)
-        .int("iat", now)
+        .int("iat", g.now)
         .str("jti", &jwt::uuid_v4())
-        .int("exp", expire)
+        .int("exp", g.expire)
         .str("sub", "video")
         .raw("acl", r#"{"paths":{"/session/**":{}}}"#)
         .str("scope", "session.connect")
-        .str("session_id", session_id)
-        .str("role", role.as_str())
-        .str("initial_layout_class_list", layout);
-    if let Some(d) = data {
+        .str("session_id", g.session_id)
+        .str("role", g.role.as_str())
+        .str("initial_layout_class_list", g.layout);
+    if let Some(d) = g.data {
         c.str("connection_data", d);
     }
     jwt::sign_rs256(&key.0, &c.finish())
@@ -254,35 +239,24 @@ fn push_escaped(out: &mut String, v: &str) {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn t1(
-    api_key: &str,
-    secret: &ProjectSecretHandle,
-    session_id: &str,
-    role: Role,
-    now: i64,
-    expire: i64,
-    nonce: u64,
-    data: Option<&str>,
-    layout: &str,
-) -> String {
+fn t1(api_key: &str, secret: &ProjectSecretHandle, g: &Grant<'_>) -> String {
     let mut ds = String::with_capacity(256);
     ds.push_str("session_id=");
-    push_escaped(&mut ds, session_id);
+    push_escaped(&mut ds, g.session_id);
     ds.push_str("&create_time=");
-    ds.push_str(itoa::Buffer::new().format(now));
+    ds.push_str(itoa::Buffer::new().format(g.now));
     ds.push_str("&nonce=");
-    ds.push_str(itoa::Buffer::new().format(nonce));
+    ds.push_str(itoa::Buffer::new().format(g.nonce));
     ds.push_str("&role=");
-    ds.push_str(role.as_str());
+    ds.push_str(g.role.as_str());
     ds.push_str("&expire_time=");
-    ds.push_str(itoa::Buffer::new().format(expire));
-    if let Some(d) = data {
+    ds.push_str(itoa::Buffer::new().format(g.expire));
+    if let Some(d) = g.data {
         ds.push_str("&connection_data=");
         push_escaped(&mut ds, d);
     }
     ds.push_str("&initial_layout_class_list=");
-    push_escaped(&mut ds, layout);
+    push_escaped(&mut ds, g.layout);
     ds.push_str("&scope=session.connect");
     let mut mac = secret.0.sha1.clone();
     ::hmac::Mac::update(&mut mac, ds.as_bytes());

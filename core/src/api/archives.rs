@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{check_id, check_paging, check_range, check_resolution, decode_with, project_path};
+use super::{check_id, check_range, check_resolution, decode_with, project_path};
 use super::{Layout, Page, StreamMode};
 use crate::error::{Error, Result};
 use crate::wire::{Method, Obj, Operation, WireRequest};
@@ -192,15 +192,12 @@ impl Operation for ListArchives {
     type Output = Page<Archive>;
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
-        check_paging(self.offset, self.count)?;
-        if let Some(s) = &self.session_id {
-            check_id("session_id", s)?;
-        }
-        Ok(
-            WireRequest::new(Method::Get, project_path(project_id, "/archive"))
-                .query_opt("offset", self.offset)
-                .query_opt("count", self.count)
-                .query_opt("sessionId", self.session_id.as_ref()),
+        super::list_request(
+            project_id,
+            "archive",
+            self.offset,
+            self.count,
+            self.session_id.as_ref(),
         )
     }
     decode_with!(json);
@@ -221,29 +218,15 @@ impl Operation for SetArchiveLayout {
     type Output = ();
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
-        let id = check_id("archive_id", &self.archive_id)?;
-        self.layout.validate("")?;
-        Ok(WireRequest::new(
-            Method::Put,
-            project_path(project_id, &format!("/archive/{id}/layout")),
+        super::layout_request(
+            project_id,
+            "archive",
+            "archive_id",
+            &self.archive_id,
+            &self.layout,
         )
-        .json(self.layout.to_wire()))
     }
     decode_with!(empty);
-}
-
-/// Body of add-stream requests (archives and broadcasts).
-pub(crate) fn add_stream_body(
-    stream_id: &str,
-    has_audio: Option<bool>,
-    has_video: Option<bool>,
-) -> Result<Value> {
-    check_id("stream_id", stream_id)?;
-    Ok(Obj::new()
-        .put("addStream", stream_id)
-        .put("hasAudio", has_audio.unwrap_or(true))
-        .put("hasVideo", has_video.unwrap_or(true))
-        .build())
 }
 
 /// `add_archive_stream`: adds a stream to a manual-mode archive.
@@ -265,13 +248,13 @@ impl Operation for AddArchiveStream {
     type Output = ();
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
-        let id = check_id("archive_id", &self.archive_id)?;
-        let body = add_stream_body(&self.stream_id, self.has_audio, self.has_video)?;
-        Ok(WireRequest::new(
-            Method::Patch,
-            project_path(project_id, &format!("/archive/{id}/streams")),
+        super::add_stream_request(
+            project_id,
+            ("archive", "archive_id", &self.archive_id),
+            &self.stream_id,
+            self.has_audio,
+            self.has_video,
         )
-        .json(body))
     }
     decode_with!(empty);
 }
@@ -291,13 +274,11 @@ impl Operation for RemoveArchiveStream {
     type Output = ();
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
-        let id = check_id("archive_id", &self.archive_id)?;
-        let sid = check_id("stream_id", &self.stream_id)?;
-        Ok(WireRequest::new(
-            Method::Patch,
-            project_path(project_id, &format!("/archive/{id}/streams")),
+        super::remove_stream_request(
+            project_id,
+            ("archive", "archive_id", &self.archive_id),
+            &self.stream_id,
         )
-        .json(serde_json::json!({ "removeStream": sid })))
     }
     decode_with!(empty);
 }

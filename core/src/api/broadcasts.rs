@@ -3,11 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::archives::add_stream_body;
-use super::{
-    check_id, check_non_empty, check_paging, check_range, check_resolution, decode_with,
-    project_path,
-};
+use super::{check_id, check_non_empty, check_range, check_resolution, decode_with, project_path};
 use super::{Layout, Page, StreamMode};
 use crate::error::{Error, Result};
 use crate::wire::{Method, Obj, Operation, WireRequest};
@@ -208,15 +204,12 @@ impl Operation for ListBroadcasts {
     type Output = Page<Broadcast>;
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
-        check_paging(self.offset, self.count)?;
-        if let Some(s) = &self.session_id {
-            check_id("session_id", s)?;
-        }
-        Ok(
-            WireRequest::new(Method::Get, project_path(project_id, "/broadcast"))
-                .query_opt("offset", self.offset)
-                .query_opt("count", self.count)
-                .query_opt("sessionId", self.session_id.as_ref()),
+        super::list_request(
+            project_id,
+            "broadcast",
+            self.offset,
+            self.count,
+            self.session_id.as_ref(),
         )
     }
     decode_with!(json);
@@ -237,13 +230,13 @@ impl Operation for SetBroadcastLayout {
     type Output = ();
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
-        let id = check_id("broadcast_id", &self.broadcast_id)?;
-        self.layout.validate("")?;
-        Ok(WireRequest::new(
-            Method::Put,
-            project_path(project_id, &format!("/broadcast/{id}/layout")),
+        super::layout_request(
+            project_id,
+            "broadcast",
+            "broadcast_id",
+            &self.broadcast_id,
+            &self.layout,
         )
-        .json(self.layout.to_wire()))
     }
     decode_with!(empty);
 }
@@ -267,13 +260,13 @@ impl Operation for AddBroadcastStream {
     type Output = ();
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
-        let id = check_id("broadcast_id", &self.broadcast_id)?;
-        let body = add_stream_body(&self.stream_id, self.has_audio, self.has_video)?;
-        Ok(WireRequest::new(
-            Method::Patch,
-            project_path(project_id, &format!("/broadcast/{id}/streams")),
+        super::add_stream_request(
+            project_id,
+            ("broadcast", "broadcast_id", &self.broadcast_id),
+            &self.stream_id,
+            self.has_audio,
+            self.has_video,
         )
-        .json(body))
     }
     decode_with!(empty);
 }
@@ -293,13 +286,11 @@ impl Operation for RemoveBroadcastStream {
     type Output = ();
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
-        let id = check_id("broadcast_id", &self.broadcast_id)?;
-        let sid = check_id("stream_id", &self.stream_id)?;
-        Ok(WireRequest::new(
-            Method::Patch,
-            project_path(project_id, &format!("/broadcast/{id}/streams")),
+        super::remove_stream_request(
+            project_id,
+            ("broadcast", "broadcast_id", &self.broadcast_id),
+            &self.stream_id,
         )
-        .json(serde_json::json!({ "removeStream": sid })))
     }
     decode_with!(empty);
 }

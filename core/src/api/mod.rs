@@ -20,6 +20,7 @@ pub mod streams;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::wire::{Method, WireRequest};
 
 /// `/v2/project/{project_id}` + `rest`.
 pub(crate) fn project_path(project_id: &str, rest: &str) -> String {
@@ -99,6 +100,81 @@ pub(crate) fn check_url(
 pub(crate) fn check_paging(offset: Option<i64>, count: Option<i64>) -> Result<()> {
     check_range("offset", offset, 0, i64::from(u32::MAX))?;
     check_range("count", count, 0, 1000)
+}
+
+/// `GET /{resource}` page of archives, broadcasts or renders, optionally for one session.
+pub(crate) fn list_request(
+    project_id: &str,
+    resource: &str,
+    offset: Option<i64>,
+    count: Option<i64>,
+    session_id: Option<&String>,
+) -> Result<WireRequest> {
+    check_paging(offset, count)?;
+    if let Some(s) = session_id {
+        check_id("session_id", s)?;
+    }
+    Ok(WireRequest::new(
+        Method::Get,
+        project_path(project_id, &format!("/{resource}")),
+    )
+    .query_opt("offset", offset)
+    .query_opt("count", count)
+    .query_opt("sessionId", session_id))
+}
+
+/// `PUT /{resource}/{id}/layout` (archives and broadcasts).
+pub(crate) fn layout_request(
+    project_id: &str,
+    resource: &str,
+    id_field: &str,
+    id: &str,
+    layout: &Layout,
+) -> Result<WireRequest> {
+    let id = check_id(id_field, id)?;
+    layout.validate("")?;
+    Ok(WireRequest::new(
+        Method::Put,
+        project_path(project_id, &format!("/{resource}/{id}/layout")),
+    )
+    .json(layout.to_wire()))
+}
+
+/// `PATCH /{resource}/{id}/streams` adding a stream (archives and broadcasts); audio and video default to on.
+pub(crate) fn add_stream_request(
+    project_id: &str,
+    (resource, id_field, id): (&str, &str, &str),
+    stream_id: &str,
+    has_audio: Option<bool>,
+    has_video: Option<bool>,
+) -> Result<WireRequest> {
+    let id = check_id(id_field, id)?;
+    check_id("stream_id", stream_id)?;
+    let body = crate::wire::Obj::new()
+        .put("addStream", stream_id)
+        .put("hasAudio", has_audio.unwrap_or(true))
+        .put("hasVideo", has_video.unwrap_or(true))
+        .build();
+    Ok(WireRequest::new(
+        Method::Patch,
+        project_path(project_id, &format!("/{resource}/{id}/streams")),
+    )
+    .json(body))
+}
+
+/// `PATCH /{resource}/{id}/streams` removing a stream (archives and broadcasts).
+pub(crate) fn remove_stream_request(
+    project_id: &str,
+    (resource, id_field, id): (&str, &str, &str),
+    stream_id: &str,
+) -> Result<WireRequest> {
+    let id = check_id(id_field, id)?;
+    let sid = check_id("stream_id", stream_id)?;
+    Ok(WireRequest::new(
+        Method::Patch,
+        project_path(project_id, &format!("/{resource}/{id}/streams")),
+    )
+    .json(serde_json::json!({ "removeStream": sid })))
 }
 
 /// Video resolutions accepted by archives, broadcasts and renders.

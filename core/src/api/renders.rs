@@ -3,10 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{
-    check_id, check_non_empty, check_paging, check_range, check_url, decode_with, project_path,
-    Page,
-};
+use super::{check_id, check_non_empty, check_range, check_url, decode_with, project_path, Page};
 use crate::error::{Error, Result};
 use crate::wire::{Method, Obj, Operation, WireRequest};
 
@@ -141,12 +138,7 @@ impl Operation for ListRenders {
     type Output = Page<Render>;
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
-        check_paging(self.offset, self.count)?;
-        Ok(
-            WireRequest::new(Method::Get, project_path(project_id, "/render"))
-                .query_opt("offset", self.offset)
-                .query_opt("count", self.count),
-        )
+        super::list_request(project_id, "render", self.offset, self.count, None)
     }
     decode_with!(json);
 }

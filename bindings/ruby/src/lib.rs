@@ -1,1 +1,221 @@
-//! ruby binding of opentok-core (placeholder).
+//! Native part of the `opentok-rs` gem: a thin layer over `opentok-core`.
+//!
+//! Ruby sees `OpenTok::Native` with a `Client` class (`call`, `call_all`, `generate_token`) and a few
+//! I/O-free helpers. Every failure raises `OpenTok::Native::Error` whose message is the core's
+//! `Error::to_json()` payload; the Ruby layer maps it to the official exception classes.
+
+use std::sync::OnceLock;
+
+use magnus::value::Opaque;
+use magnus::{function, method, prelude::*, Error, ExceptionClass, RString, Ruby};
+use opentok_core::{Role, TokenOptions, TokenType};
+
+mod nogvl;
+
+/// The exception class every native failure raises.
+static NATIVE_ERROR: OnceLock<Opaque<ExceptionClass>> = OnceLock::new();
+
+fn error_class(ruby: &Ruby) -> ExceptionClass {
+    match NATIVE_ERROR.get() {
+        Some(c) => ruby.get_inner(*c),
+        None => ruby.exception_standard_error(),
+    }
+}
+
+/// Raises the native error with a JSON payload.
+fn raise_json(ruby: &Ruby, payload: serde_json::Value) -> Error {
+    Error::new(error_class(ruby), payload.to_string())
+}
+
+fn raise_core(ruby: &Ruby, e: &opentok_core::Error) -> Error {
+    raise_json(ruby, e.to_json())
+}
+
+fn raise_invalid(ruby: &Ruby, field: &str, reason: &str) -> Error {
+    raise_core(ruby, &opentok_core::Error::invalid(field, reason))
+}
+
+fn parse_json(ruby: &Ruby, field: &str, text: &str) -> Result<serde_json::Value, Error> {
+    if text.is_empty() {
+        return Ok(serde_json::Value::Null);
+    }
+    serde_json::from_str(text).map_err(|e| raise_invalid(ruby, field, &format!("is not valid JSON: {e}")))
+}
+
+/// An `opentok_core::OpenTok` owned by Ruby.
+#[magnus::wrap(class = "OpenTok::Native::Client", free_immediately, size)]
+struct Client {
+    inner: opentok_core::OpenTok,
+}
+
+impl Client {
+    fn new(ruby: &Ruby, options_json: String) -> Result<Self, Error> {
+        let options = parse_json(ruby, "options", &options_json)?;
+        let inner = opentok_core::OpenTok::from_json(options).map_err(|e| raise_core(ruby, &e))?;
+        Ok(Client { inner })
+    }
+
+    /// Runs one REST operation with the GVL released; returns the result as JSON text.
+    fn call(ruby: &Ruby, rb_self: &Self, op: String, args_json: String) -> Result<String, Error> {
+        let args = parse_json(ruby, "arguments", &args_json)?;
+        let client = rb_self.inner.clone();
+        let outcome = nogvl::without_gvl(move || {
+            opentok_core::rt::block_on(opentok_core::call(&client, &op, args)).and_then(|r| r)
+        });
+        finish(ruby, outcome)
+    }
+
+    /// Walks every page of a list operation with the GVL released.
+    fn call_all(ruby: &Ruby, rb_self: &Self, op: String, args_json: String) -> Result<String, Error> {
+        let args = parse_json(ruby, "arguments", &args_json)?;
+        let client = rb_self.inner.clone();
+        let outcome = nogvl::without_gvl(move || {
+            opentok_core::rt::block_on(opentok_core::call_all(&client, &op, args)).and_then(|r| r)
+        });
+        finish(ruby, outcome)
+    }
+
+    /// Mints a client token with the host clock (`now`, Unix seconds) and an optional nonce.
+    #[allow(clippy::too_many_arguments)]
+    fn generate_token(
+        ruby: &Ruby,
+        rb_self: &Self,
+        session_id: RString,
+        role: RString,
+        expire_time: Option<i64>,
+        data: Option<RString>,
+        layout: Vec<String>,
+        token_type: RString,
+        now: i64,
+        nonce: Option<u64>,
+    ) -> Result<String, Error> {
+        let sid = unsafe_str(ruby, "session_id", &session_id)?;
+        let role: Role = unsafe_str(ruby, "role", &role)?.parse().map_err(|e| raise_core(ruby, &e))?;
+        let token_type = match unsafe_str(ruby, "token_type", &token_type)?.as_str() {
+            "JWT" | "jwt" | "" => TokenType::Jwt,
+            "T1" | "t1" => TokenType::T1,
+            other => return Err(raise_invalid(ruby, "token_type", &format!("`{other}` is not JWT or T1"))),
+        };
+        let data = match data {
+            Some(d) => Some(unsafe_str(ruby, "data", &d)?),
+            None => None,
+        };
+        let opts = TokenOptions { role, expire_time, data, initial_layout_class_list: layout, token_type };
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            rb_self.inner.generate_token_at(&sid, &opts, now, nonce)
+        }));
+        match result {
+            Ok(Ok(t)) => Ok(t),
+            Ok(Err(e)) => Err(raise_core(ruby, &e)),
+            Err(_) => Err(panic_error(ruby)),
+        }
+    }
+
+    /// The base URL requests go to.
+    fn api_url(&self) -> String {
+        self.inner.api_url().to_owned()
+    }
+
+    /// Never shows the secret.
+    fn inspect(&self) -> String {
+        format!("#<OpenTok::Native::Client api_url={:?}>", self.inner.api_url())
+    }
+}
+
+/// Copies a Ruby string into Rust, rejecting invalid UTF-8 with an error naming the field.
+fn unsafe_str(ruby: &Ruby, field: &str, s: &RString) -> Result<String, Error> {
+    RString::to_string(*s).map_err(|_| raise_invalid(ruby, field, "is not valid UTF-8"))
+}
+
+fn panic_error(ruby: &Ruby) -> Error {
+    raise_json(
+        ruby,
+        serde_json::json!({"kind": "panic", "message": "internal error in opentok-core (a Rust panic was caught)"}),
+    )
+}
+
+type Outcome = std::thread::Result<opentok_core::Result<serde_json::Value>>;
+
+fn finish(ruby: &Ruby, outcome: Outcome) -> Result<String, Error> {
+    match outcome {
+        Ok(Ok(v)) => Ok(v.to_string()),
+        Ok(Err(e)) => Err(raise_core(ruby, &e)),
+        Err(_) => Err(panic_error(ruby)),
+    }
+}
+
+fn guarded<T>(ruby: &Ruby, f: impl FnOnce() -> opentok_core::Result<T>) -> Result<T, Error> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(raise_core(ruby, &e)),
+        Err(_) => Err(panic_error(ruby)),
+    }
+}
+
+/// The wire request (`{method, path, query, headers, body}`) of `op` for `args_json` (no I/O).
+fn build_request(ruby: &Ruby, op: String, args_json: String, project_id: String) -> Result<String, Error> {
+    let args = parse_json(ruby, "arguments", &args_json)?;
+    guarded(ruby, || opentok_core::build_request(&op, args, &project_id).map(|r| r.to_json().to_string()))
+}
+
+#[allow(unsafe_code)]
+/// Decodes a 2xx body of `op` into the result JSON (no I/O).
+fn decode_response(ruby: &Ruby, op: String, args_json: String, body: RString) -> Result<String, Error> {
+    let args = parse_json(ruby, "arguments", &args_json)?;
+    // SAFETY: the bytes are copied immediately, before any other Ruby call.
+    let bytes = unsafe { body.as_slice() }.to_vec();
+    guarded(ruby, || opentok_core::decode_response(&op, args, &bytes).map(|v| v.to_string()))
+}
+
+#[allow(unsafe_code)]
+/// The error payload the core produces for a non-2xx answer (no I/O).
+fn error_from_response(
+    status: u16,
+    body: RString,
+    request_id: Option<String>,
+    retry_after: Option<u64>,
+) -> String {
+    // SAFETY: the bytes are copied immediately, before any other Ruby call.
+    let bytes = unsafe { body.as_slice() }.to_vec();
+    opentok_core::transport::error_from_response(status, &bytes, request_id, retry_after).to_json().to_string()
+}
+
+/// `{api_key, location, create_time}` of a session id.
+fn decode_session_id(ruby: &Ruby, session_id: String) -> Result<String, Error> {
+    guarded(ruby, || {
+        opentok_core::session_id::decode(&session_id).map(|i| {
+            serde_json::json!({"api_key": i.api_key, "location": i.location, "create_time": i.create_time})
+                .to_string()
+        })
+    })
+}
+
+/// Names of every operation.
+fn operations() -> Vec<&'static str> {
+    opentok_core::OPERATIONS.to_vec()
+}
+
+/// Defines `OpenTok::Native` (called by Ruby when the extension loads).
+#[magnus::init(name = "opentok_native")]
+fn init(ruby: &Ruby) -> Result<(), Error> {
+    let opentok = ruby.define_module("OpenTok")?;
+    let native = opentok.define_module("Native")?;
+    let err = native.define_error("Error", ruby.exception_standard_error())?;
+    let _ = NATIVE_ERROR.set(Opaque::from(err));
+
+    let client = native.define_class("Client", ruby.class_object())?;
+    client.define_singleton_method("new", function!(Client::new, 1))?;
+    client.define_method("call", method!(Client::call, 2))?;
+    client.define_method("call_all", method!(Client::call_all, 2))?;
+    client.define_method("generate_token", method!(Client::generate_token, 8))?;
+    client.define_method("api_url", method!(Client::api_url, 0))?;
+    client.define_method("inspect", method!(Client::inspect, 0))?;
+    client.define_method("to_s", method!(Client::inspect, 0))?;
+
+    native.define_module_function("build_request", function!(build_request, 3))?;
+    native.define_module_function("decode_response", function!(decode_response, 3))?;
+    native.define_module_function("error_from_response", function!(error_from_response, 4))?;
+    native.define_module_function("decode_session_id", function!(decode_session_id, 1))?;
+    native.define_module_function("operations", function!(operations, 0))?;
+    Ok(())
+}

@@ -1,0 +1,36 @@
+# frozen_string_literal: true
+
+module OpenTok
+  # SIP interconnect: `opentok.sip`.
+  class Sip
+    # @private
+    def initialize(client)
+      @client = client
+    end
+
+    # Dials a SIP endpoint into the session. Options: :from, :headers, :auth ({username:, password:}),
+    # :secure, :video, :observe_force_mute, :streams. Returns the API's answer as a Hash
+    # ("id", "connectionId", "streamId").
+    def dial(session_id, token, sip_uri, opts = {})
+      fixed = { session_id: Internal.id!("session_id", session_id), token: Internal.id!("token", token),
+                uri: Internal.id!("sip_uri", sip_uri) }
+      Internal.call(@client, "dial", Internal.args(fixed, opts, "opts"))
+    end
+
+    # Plays DTMF digits (0-9, *, #, p) to every SIP participant. Returns true.
+    def play_dtmf_to_session(session_id, dtmf_digits)
+      args = { "session_id" => Internal.id!("session_id", session_id), "digits" => Internal.str!("digits", dtmf_digits) }
+      Internal.call(@client, "play_dtmf", args)
+      true
+    end
+
+    # Plays DTMF digits to one SIP connection. Returns true.
+    def play_dtmf_to_connection(session_id, connection_id, dtmf_digits)
+      args = { "session_id" => Internal.id!("session_id", session_id),
+               "connection_id" => Internal.id!("connection_id", connection_id),
+               "digits" => Internal.str!("digits", dtmf_digits) }
+      Internal.call(@client, "play_dtmf", args)
+      true
+    end
+  end
+end

@@ -1,5 +1,6 @@
 # Node: npm package `opentok-rs` (node/) over the napi crate bindings/node (opentok-node).
-#   make deps-node    npm install in node/ (only when node_modules is missing or older than the lockfile)
+#   make deps-node    npm install in node/ (only when node_modules is missing or older than package.json/lockfile;
+#                     not `npm ci`: npm's lockfile check trips over @napi-rs/cli's optional platform packages)
 #   make test-node    node --test (vectors, every method against the emulator, errors, concurrency) + tsc --noEmit
 #   make demo-node    node/examples/quickstart.js (emulator it starts, or the real API with OPENTOK_API_KEY/SECRET)
 #   make bench-node   side-by-side with the official `opentok` 2.23 -> bench/results/node.md
@@ -19,7 +20,7 @@ deps-node:
 	@command -v node >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq nodejs npm; }
 	@cd $(NODE_PKG) && if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ] \
 	   || [ package.json -nt node_modules/.package-lock.json ]; then \
-	  echo "npm ci (node/)"; npm ci --no-audit --no-fund --ignore-scripts || npm install --no-audit --no-fund --ignore-scripts; \
+	  echo "npm install (node/)"; npm install --no-audit --no-fund --ignore-scripts --loglevel=error; \
 	else echo "node/node_modules is up to date"; fi
 
 # The release build (`make build`) produced the cdylib; the package loads it as native/opentok_rs.node.

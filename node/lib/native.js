@@ -1,7 +1,7 @@
 'use strict';
 // Loads the native module built from bindings/node (crate opentok-node).
 // Looked up in order: $OPENTOK_RS_NATIVE, node/native/opentok_rs.node (copied there by `npm install`,
-// `npm run build` or `make build`), then the cargo output target/release/libopentok_node.so.
+// `npm run build` or `make build`), then the cargo output target/release/libopentok_node.so (Linux).
 const path = require('path');
 const fs = require('fs');
 
@@ -9,6 +9,12 @@ function candidates() {
   const out = [];
   if (process.env.OPENTOK_RS_NATIVE) out.push(process.env.OPENTOK_RS_NATIVE);
   out.push(path.join(__dirname, '..', 'native', 'opentok_rs.node'));
+  // In the repository (e.g. `npm install ./node` after `make build`, where npm 11 does not run install
+  // scripts unless approved): the cargo output itself.
+  if (process.platform === 'linux') {
+    const target = process.env.CARGO_TARGET_DIR || path.join(__dirname, '..', '..', 'target');
+    out.push(path.join(target, 'release', 'libopentok_node.so'));
+  }
   return out;
 }
 

@@ -25,7 +25,10 @@ function load() {
       tried.push(file);
       continue;
     }
-    return require(file);
+    if (file.endsWith('.node')) return require(file);
+    const mod = { exports: {} };
+    process.dlopen(mod, file); // a cargo-built lib*.so is a valid addon under any name
+    return mod.exports;
   }
   const err = new Error(
     'opentok-rs: the native module is missing (looked for ' + tried.join(', ') + '). '

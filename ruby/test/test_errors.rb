@@ -1,0 +1,130 @@
+# frozen_string_literal: true
+
+require_relative "test_helper"
+
+# Error mapping (403, 404, 409, 429 with retry, timeout) and bad input.
+class TestErrorMapping < EmulatorTest
+  def test_403_wrong_secret
+    bad = OpenTok::OpenTok.new(API_KEY, "f" * 40, api_url: Emulator.url)
+    err = assert_raises(OpenTok::OpenTokAuthenticationError) { bad.create_session }
+    assert_kind_of OpenTok::OpenTokError, err
+    assert_equal 403, err.status
+    assert_equal :auth, err.kind
+    assert err.server_message
+    assert_raises(OpenTok::OpenTokError) { bad.archives.find("x") }
+  end
+
+  def test_404_and_409_raise_the_area_class
+    err = assert_raises(OpenTok::OpenTokArchiveError) { @opentok.archives.find("no-such-archive") }
+    assert_equal [404, :not_found], [err.status, err.kind]
+    assert_match(/not found/i, err.server_message)
+    assert_raises(OpenTok::OpenTokBroadcastError) { @opentok.broadcasts.stop("no-such-broadcast") }
+    assert_raises(OpenTok::OpenTokRenderError) { @opentok.renders.find("no-such-render") }
+
+    relayed = @opentok.create_session.session_id
+    err = assert_raises(OpenTok::OpenTokArchiveError) { @opentok.archives.create(relayed) }
+    assert_equal 409, err.status
+    sid = routed_session
+    @opentok.archives.create(sid)
+    err = assert_raises(OpenTok::OpenTokError) { @opentok.archives.create(sid) }
+    assert_kind_of OpenTok::OpenTokArchiveError, err
+    assert_equal [409, :conflict], [err.status, err.kind]
+    assert_raises(OpenTok::OpenTokSipError) { @opentok.sip.dial(relayed, @opentok.generate_token(relayed), "sip:a@b") }
+    assert_raises(OpenTok::OpenTokWebSocketError) { @opentok.websocket.connect(relayed, "tok", "wss://a.b/c") }
+  end
+
+  def test_429_is_retried_for_idempotent_requests
+    sid = routed_session
+    archive = @opentok.archives.create(sid)
+    Emulator.fault(path: "/v2/project/#{API_KEY}/archive/#{archive.id}", method: "GET", status: 429, retryAfter: 0, count: 2)
+    Emulator.clear_requests
+    assert_equal archive.id, @opentok.archives.find(archive.id).id
+    assert_equal 3, Emulator.requests.size
+
+    Emulator.fault(path: "/v2/project/#{API_KEY}/archive", method: "GET", status: 429, retryAfter: 0, count: 50)
+    ot = OpenTok::OpenTok.new(API_KEY, API_SECRET, api_url: Emulator.url, max_retries: 1)
+    err = assert_raises(OpenTok::OpenTokArchiveError) { ot.archives.all }
+    assert_equal [429, :rate_limited], [err.status, err.kind]
+    assert_equal 0, err.retry_after
+  end
+
+  def test_timeout
+    Emulator.fault(path: "/v2/project/#{API_KEY}/archive", latencyMs: 2000, count: 1)
+    ot = OpenTok::OpenTok.new(API_KEY, API_SECRET, api_url: Emulator.url, timeout_length: 0.3, max_retries: 0)
+    started = Time.now
+    err = assert_raises(OpenTok::OpenTokArchiveError) { ot.archives.all }
+    assert_equal :timeout, err.kind
+    assert_nil err.status
+    assert_operator Time.now - started, :<, 1.5
+  end
+
+  def test_network_error_when_nothing_listens
+    ot = OpenTok::OpenTok.new(API_KEY, API_SECRET, api_url: "http://127.0.0.1:9", timeout_length: 2, max_retries: 0)
+    err = assert_raises(OpenTok::OpenTokError) { ot.create_session }
+    assert_equal :network, err.kind
+  end
+end
+
+class TestBadInput < EmulatorTest
+  def assert_field(field, &block)
+    err = assert_raises(ArgumentError, &block)
+    assert_kind_of OpenTok::InvalidArgumentError, err
+    assert_equal field, err.field
+    assert_includes err.message, field.split(".").last
+  end
+
+  def test_wrong_types
+    sid = routed_session
+    assert_field("session_id") { @opentok.archives.create(12_345) }
+    assert_field("session_id") { @opentok.archives.create(nil) }
+    assert_field("options") { @opentok.archives.create(sid, "name") }
+    assert_field("has_audio") { @opentok.archives.create(sid, has_audio: "yes") }
+    assert_field("count") { @opentok.archives.all(count: "ten") }
+    assert_field("archive_id") { @opentok.archives.find([1]) }
+    assert_field("role") { @opentok.generate_token(sid, role: 3) }
+    assert_field("expire_time") { @opentok.generate_token(sid, expire_time: "tomorrow") }
+    assert_field("data") { @opentok.generate_token(sid, data: 42) }
+    assert_field("initial_layout_class_list") { @opentok.generate_token(sid, initial_layout_class_list: [1]) }
+    assert_field("session_id") { @opentok.generate_token(:"") }
+    assert_field("api_secret") { OpenTok::OpenTok.new(API_KEY, nil) }
+    assert_field("timeout_length") { OpenTok::OpenTok.new(API_KEY, API_SECRET, timeout_length: -1) }
+    assert_field("digits") { @opentok.sip.play_dtmf_to_session(sid, 123) }
+  end
+
+  def test_unknown_symbols_and_options
+    sid = routed_session
+    assert_field("media_mode") { @opentok.create_session(media_mode: :p2p) }
+    assert_field("archive_mode") { @opentok.create_session(media_mode: :routed, archive_mode: :sometimes) }
+    assert_field("role") { @opentok.generate_token(sid, role: :admin) }
+    assert_field("token_type") { @opentok.generate_token(sid, token_type: :T2) }
+    assert_field("output_mode") { @opentok.archives.create(sid, output_mode: :mixed) }
+    assert_field("layout.type") { @opentok.archives.create(sid, layout: { type: :grid }) }
+    assert_field("colour") { @opentok.archives.create(sid, colour: "red") }
+    assert_field("bogus") { @opentok.generate_token(sid, bogus: 1) }
+  end
+
+  def test_out_of_range
+    sid = routed_session
+    assert_field("count") { @opentok.archives.all(count: 5000) }
+    assert_field("offset") { @opentok.archives.all(offset: -1) }
+    assert_field("expire_time") { @opentok.generate_token(sid, expire_time: Time.now.to_i + (31 * 86_400)) }
+    assert_field("expire_time") { @opentok.generate_token(sid, expire_time: Time.now.to_i - 10) }
+    assert_field("expire_time") { @opentok.generate_token(sid, expire_time: 2**70) }
+    assert_field("data") { @opentok.generate_token(sid, data: "x" * 1001) }
+    assert_field("max_duration") { @opentok.broadcasts.create(sid, outputs: { hls: {} }, maxDuration: 59) }
+    assert_field("max_bitrate") { @opentok.broadcasts.create(sid, outputs: { hls: {} }, maxBitRate: 10**9) }
+    assert_field("max_bitrate") { @opentok.archives.create(sid, max_bitrate: 1) }
+    assert_field("audio_rate") { @opentok.websocket.connect(sid, "t", "wss://a.b/c", audio_rate: 44_100) }
+    assert_field("max_duration") { @opentok.captions.start(sid, "t", max_duration: 10) }
+  end
+
+  def test_malformed_session_ids
+    ["", "garbage", "1_!!!!", "2_", "1_\u00e9\u00e9", "a/b", "x" * 10_000].each do |bad|
+      assert_field("session_id") { @opentok.generate_token(bad) }
+    end
+    assert_field("session_id") { @opentok.archives.create("a/b") }
+    assert_field("session_id") { @opentok.generate_token("1_abc".b + "\xff".b) }
+    refute OpenTok::Session.belongs_to_api_key?("garbage", API_KEY)
+    assert_empty Emulator.requests
+  end
+end

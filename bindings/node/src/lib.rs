@@ -71,14 +71,24 @@ impl Client {
     /// Runs operation `op` with snake_case JSON arguments; resolves with the result JSON
     /// (`"null"` for operations without a result).
     #[napi(ts_return_type = "Promise<string>")]
-    pub fn call<'env>(&self, env: &'env Env, op: String, args_json: String) -> napi::Result<Object<'env>> {
+    pub fn call<'env>(
+        &self,
+        env: &'env Env,
+        op: String,
+        args_json: String,
+    ) -> napi::Result<Object<'env>> {
         self.spawn(env, op, args_json, false)
     }
 
     /// Walks every page of `list_archives`, `list_broadcasts` or `list_renders`; resolves with
     /// a JSON array of all items.
     #[napi(ts_return_type = "Promise<string>")]
-    pub fn call_all<'env>(&self, env: &'env Env, op: String, args_json: String) -> napi::Result<Object<'env>> {
+    pub fn call_all<'env>(
+        &self,
+        env: &'env Env,
+        op: String,
+        args_json: String,
+    ) -> napi::Result<Object<'env>> {
         self.spawn(env, op, args_json, true)
     }
 
@@ -125,7 +135,10 @@ impl Client {
             role,
             expire_time,
             data,
-            initial_layout_class_list: layout.filter(|l| !l.is_empty()).map(|l| vec![l]).unwrap_or_default(),
+            initial_layout_class_list: layout
+                .filter(|l| !l.is_empty())
+                .map(|l| vec![l])
+                .unwrap_or_default(),
             token_type,
         };
         self.inner
@@ -135,7 +148,13 @@ impl Client {
 }
 
 impl Client {
-    fn spawn<'env>(&self, env: &'env Env, op: String, args_json: String, all: bool) -> napi::Result<Object<'env>> {
+    fn spawn<'env>(
+        &self,
+        env: &'env Env,
+        op: String,
+        args_json: String,
+        all: bool,
+    ) -> napi::Result<Object<'env>> {
         let (deferred, promise) = env.create_deferred::<String, _>()?;
         let args = match parse_json("args", &args_json) {
             Ok(a) => a,
@@ -160,7 +179,10 @@ impl Client {
                     opentok_core::call(&client, &op, args).await
                 }
             };
-            let out = AssertUnwindSafe(fut).catch_unwind().await.unwrap_or_else(|_| Err(panic_error(&op)));
+            let out = AssertUnwindSafe(fut)
+                .catch_unwind()
+                .await
+                .unwrap_or_else(|_| Err(panic_error(&op)));
             match out {
                 Ok(v) => {
                     let text = v.to_string();
@@ -191,11 +213,21 @@ pub fn decode_response(op: String, args_json: String, body: String) -> napi::Res
 
 /// The error JSON core produces for a non-2xx answer. No I/O.
 #[napi(catch_unwind)]
-pub fn error_from_response(status: u32, body: String, request_id: Option<String>, retry_after: Option<u32>) -> String {
+pub fn error_from_response(
+    status: u32,
+    body: String,
+    request_id: Option<String>,
+    retry_after: Option<u32>,
+) -> String {
     let status = u16::try_from(status).unwrap_or(u16::MAX);
-    opentok_core::transport::error_from_response(status, body.as_bytes(), request_id, retry_after.map(u64::from))
-        .to_json()
-        .to_string()
+    opentok_core::transport::error_from_response(
+        status,
+        body.as_bytes(),
+        request_id,
+        retry_after.map(u64::from),
+    )
+    .to_json()
+    .to_string()
 }
 
 /// Decodes a session id into `{"api_key", "location", "create_time"}` JSON.
@@ -213,7 +245,10 @@ pub fn decode_session_id(session_id: String) -> napi::Result<String> {
 /// Names of every core operation (snake_case).
 #[napi]
 pub fn operations() -> Vec<String> {
-    opentok_core::OPERATIONS.iter().map(|s| (*s).to_owned()).collect()
+    opentok_core::OPERATIONS
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect()
 }
 
 /// Version of the native module.

@@ -4,7 +4,7 @@ A drop-in for the official ``opentok`` package: the same classes, methods, optio
 and exceptions, plus :class:`AsyncClient` for asyncio.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .opentok import OpenTok, Client, Roles, MediaModes, ArchiveModes
 from .session import Session
@@ -31,6 +31,10 @@ __all__ = [
     "ArchiveError", "SetStreamClassError", "BroadcastError", "__version__", "Stream", "StreamList",
     "SipCall", "Broadcast", "BroadcastStreamModes", "Render", "RenderList", "WebSocketAudioConnection",
 ]
+
+
+if TYPE_CHECKING:
+    from .async_client import AsyncClient
 
 
 def __getattr__(name: str) -> Any:

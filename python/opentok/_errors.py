@@ -47,12 +47,12 @@ _BY_KIND: Dict[str, _E] = {
     "decode": InvalidResponseError,
 }
 
-_ARCHIVE = {"400": RequestError, "404": NotFoundError, "409": ArchiveError}
-_ARCHIVE_STREAMS = {"400": RequestError, "404": NotFoundError, "405": ArchiveStreamModeError, "409": ArchiveError}
-_BROADCAST = {"400": BroadcastError, "404": BroadcastError, "409": BroadcastError, "invalid": BroadcastOptionsError}
-_BROADCAST_STREAMS = {"400": BroadcastError, "404": BroadcastError, "405": BroadcastStreamModeError, "409": BroadcastError}
-_STREAMS = {"400": GetStreamError, "408": GetStreamError}
-_MUTE = {"400": GetStreamError, "404": NotFoundError}
+_ARCHIVE: Dict[str, _E] = {"400": RequestError, "404": NotFoundError, "409": ArchiveError}
+_ARCHIVE_STREAMS: Dict[str, _E] = {"400": RequestError, "404": NotFoundError, "405": ArchiveStreamModeError, "409": ArchiveError}
+_BROADCAST: Dict[str, _E] = {"400": BroadcastError, "404": BroadcastError, "409": BroadcastError, "invalid": BroadcastOptionsError}
+_BROADCAST_STREAMS: Dict[str, _E] = {"400": BroadcastError, "404": BroadcastError, "405": BroadcastStreamModeError, "409": BroadcastError}
+_STREAMS: Dict[str, _E] = {"400": GetStreamError, "408": GetStreamError}
+_MUTE: Dict[str, _E] = {"400": GetStreamError, "404": NotFoundError}
 
 # What the official SDK raises per operation and status ("invalid" = client-side argument errors).
 _BY_OP: Dict[str, Dict[str, _E]] = {

@@ -286,7 +286,7 @@ class _Base(object):
         :param use_jwt: ``True`` (default) for a JWT, ``False`` for a legacy ``T1==`` token.
         """
         if role.__class__ is Roles:
-            role_s: str = role.value  # type: ignore[union-attr]
+            role_s: str = role.value
         elif isinstance(role, str) and role in _ROLE_VALUES:
             role_s = role
         else:
@@ -311,7 +311,7 @@ class _Base(object):
         if session_id.__class__ is not str:
             raise invalid("generate_token", "session_id", "must be a string")
         try:
-            return self._native().generate_token(  # type: ignore[no-any-return]
+            return self._native().generate_token(
                 session_id,
                 role_s,
                 expire_time,

@@ -130,3 +130,14 @@ def test_event_loop_not_blocked(emulator: Any) -> None:
         assert ticks >= 10
 
     run(main())
+
+
+def test_stub_lists_every_method() -> None:
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse((Path(opentok.__file__).parent / "async_client.pyi").read_text())
+    cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "AsyncClient")
+    stubbed = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    methods = {n for n, v in vars(opentok.opentok._Base).items() if callable(v) and not n.startswith("_")}
+    assert methods <= stubbed

@@ -1,12 +1,11 @@
 """Small helpers shared by the result classes."""
 
 import json
-from datetime import date, datetime
 from typing import Any, Dict
 
 
 def _default(obj: Any) -> Any:
-    if isinstance(obj, (datetime, date)):
+    if hasattr(obj, "isoformat"):  # datetime / date
         return obj.isoformat()
     value = getattr(obj, "value", None)  # Enum members
     if value is not None:

@@ -1,11 +1,13 @@
 """Archives: :class:`Archive`, :class:`ArchiveList` and the archive enums."""
 
-from datetime import datetime, timezone
 from enum import Enum
-from typing import Any, Dict, Iterator, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional
 
 from ._model import attrs_of, repr_of, to_json
 from .exceptions import ArchiveError
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 class OutputModes(Enum):
@@ -26,9 +28,11 @@ class StreamModes(Enum):
     """Streams are added with ``add_archive_stream()`` / ``remove_archive_stream()``."""
 
 
-def _ms_to_datetime(ms: Any) -> Optional[datetime]:
+def _ms_to_datetime(ms: Any) -> Optional["datetime"]:
     if ms is None:
         return None
+    from datetime import datetime, timezone
+
     return datetime.fromtimestamp(int(ms) // 1000, timezone.utc)
 
 
@@ -53,7 +57,7 @@ class Archive(object):
         self.session_id: Optional[str] = values.get("sessionId")
         self.partner_id: Any = values.get("partnerId", values.get("projectId"))
         self.project_id: Any = values.get("projectId", values.get("partnerId"))
-        self.created_at: Optional[datetime] = _ms_to_datetime(values.get("createdAt"))
+        self.created_at: Optional["datetime"] = _ms_to_datetime(values.get("createdAt"))
         self.updated_at: Optional[int] = values.get("updatedAt")
         self.size: Optional[int] = values.get("size")
         self.duration: Optional[int] = values.get("duration")

@@ -1,6 +1,6 @@
 """Type stubs of opentok.async_client: the methods of opentok.Client as coroutines.
 
-Written from opentok.opentok._Base; tests/test_async.py checks that it lists the same methods.
+Written from opentok.opentok._Base; tests/test_async.py checks that it lists the same methods."""
 
 from datetime import datetime
 from typing import Any, Dict, List, Optional, Tuple, Union

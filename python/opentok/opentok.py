@@ -5,25 +5,17 @@ Rust (the GIL is released while it waits) and wraps the camelCase result in the 
 objects. Argument checking is done by the core, which names the offending field.
 """
 
-import calendar
 import json
-import platform
+import sys
 import threading
 import time
-import warnings
-from datetime import datetime
 from enum import Enum
-from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple, Union
 
 from . import _native
 from ._errors import from_native, invalid
 from .archives import Archive, ArchiveList, OutputModes, StreamModes
 from .broadcast import Broadcast, BroadcastList, BroadcastStreamModes
-from .callbacks import Callback
-from .captions import Captions, CaptionStatus
-from .connection import ConnectionList
-from .endpoints import Endpoints
-from .exceptions import OpenTokException
 from .render import Render, RenderList
 from .session import Session
 from .sip_call import SipCall
@@ -31,6 +23,17 @@ from .stream import Stream
 from .streamlist import StreamList
 from .version import __version__
 from .websocket_audio_connection import WebSocketAudioConnection
+
+# Loaded on first use to keep `import opentok` fast.
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from .callbacks import Callback
+    from .captions import Captions, CaptionStatus
+    from .connection import ConnectionList
+    from .endpoints import Endpoints
+
+_PY_VERSION = "%d.%d.%d" % sys.version_info[:3]
 
 __all__ = ["Client", "OpenTok", "Roles", "MediaModes", "ArchiveModes", "valid_archive_resolutions"]
 
@@ -152,7 +155,7 @@ class _Base(object):
         self._app_version = __version__ if app_version is None else app_version
         self._ua_addendum = ""
         self._jwt_livetime = 3
-        self.endpoints = Endpoints(self._api_url, self.api_key)
+        self._endpoints: Optional["Endpoints"] = None
         self._lock = threading.Lock()
         self._native_client: Optional[_native.Client] = None
         self._native()  # validate the credentials and settings now
@@ -164,7 +167,7 @@ class _Base(object):
             self._native_client = None
 
     def _options(self) -> Dict[str, Any]:
-        o: Dict[str, Any] = {"api_url": self._api_url, "language": "python/" + platform.python_version()}
+        o: Dict[str, Any] = {"api_url": self._api_url, "language": "python/" + _PY_VERSION}
         if self._using_vonage:
             key = self.api_secret.decode() if isinstance(self.api_secret, bytes) else self.api_secret
             o["application_id"] = self.api_key
@@ -204,6 +207,15 @@ class _Base(object):
         return c
 
     @property
+    def endpoints(self) -> "Endpoints":
+        """REST endpoint URLs (the official SDK's ``Endpoints`` helper)."""
+        if self._endpoints is None:
+            from .endpoints import Endpoints
+
+            self._endpoints = Endpoints(self._api_url, self.api_key)
+        return self._endpoints
+
+    @property
     def api_url(self) -> str:
         """The base URL of the REST API."""
         return self._api_url
@@ -240,7 +252,7 @@ class _Base(object):
     @property
     def user_agent(self) -> str:
         """The User-Agent sent with every request."""
-        ua = f"OpenTok-Rust-SDK/{_native.CORE_VERSION} python/{platform.python_version()}"
+        ua = f"OpenTok-Rust-SDK/{_native.CORE_VERSION} python/{_PY_VERSION}"
         extra = self._options().get("ua_addendum")
         return f"{ua} {extra}" if extra else ua
 
@@ -272,7 +284,7 @@ class _Base(object):
         self,
         session_id: str,
         role: Union[Roles, str] = Roles.publisher,
-        expire_time: Union[None, int, float, datetime] = None,
+        expire_time: Union[None, int, float, "datetime"] = None,
         data: Optional[str] = None,
         initial_layout_class_list: List[str] = [],
         use_jwt: bool = True,
@@ -292,7 +304,9 @@ class _Base(object):
         else:
             raise invalid("generate_token", "role", f"{role!r} is not a valid role (use opentok.Roles)")
         if expire_time is not None and expire_time.__class__ is not int:
-            if isinstance(expire_time, datetime):
+            if hasattr(expire_time, "utctimetuple"):
+                import calendar
+
                 expire_time = calendar.timegm(expire_time.utctimetuple())
             elif isinstance(expire_time, bool):
                 raise invalid("generate_token", "expire_time", "must be Unix seconds or a datetime")
@@ -492,8 +506,10 @@ class _Base(object):
         args = {"session_id": session_id, "stream_id": stream_id, "layout_class_list": layout_class_list}
         return self._run("set_stream_class_list", args, _none)  # type: ignore[no-any-return]
 
-    def list_connections(self, session_id: str) -> ConnectionList:
+    def list_connections(self, session_id: str) -> "ConnectionList":
         """The connections of a session (not in the official Python SDK)."""
+        from .connection import ConnectionList
+
         return self._run("list_connections", {"session_id": session_id}, ConnectionList)  # type: ignore[no-any-return]
 
     def send_signal(self, session_id: str, payload: Dict[str, Any], connection_id: Optional[str] = None) -> None:
@@ -508,6 +524,8 @@ class _Base(object):
 
     def signal(self, session_id: str, payload: Dict[str, Any], connection_id: Optional[str] = None) -> None:
         """Deprecated: use :meth:`send_signal`."""
+        import warnings
+
         warnings.warn("opentok.signal is deprecated (use opentok.send_signal instead).", DeprecationWarning, stacklevel=2)
         return self.send_signal(session_id, payload, connection_id)
 
@@ -611,8 +629,10 @@ class _Base(object):
         max_duration: int = 14400,
         partial_captions: bool = True,
         status_callback_url: Optional[str] = None,
-    ) -> Captions:
+    ) -> "Captions":
         """Starts live captions; returns :class:`Captions` (``captions_id``)."""
+        from .captions import Captions
+
         args = _clean({
             "session_id": session_id,
             "token": opentok_token,
@@ -627,18 +647,24 @@ class _Base(object):
         """Stops live captions."""
         return self._run("stop_captions", {"captions_id": captions_id}, _none)  # type: ignore[no-any-return]
 
-    def get_captions(self, captions_id: str) -> CaptionStatus:
+    def get_captions(self, captions_id: str) -> "CaptionStatus":
         """Status of live captions (not in the official Python SDK)."""
+        from .captions import CaptionStatus
+
         return self._run("get_captions", {"captions_id": captions_id}, CaptionStatus)  # type: ignore[no-any-return]
 
     # ---- project callbacks (not in the official Python SDK) ----
 
-    def register_callback(self, group: str, event: str, url: str) -> Callback:
+    def register_callback(self, group: str, event: str, url: str) -> "Callback":
         """Registers a project callback URL for ``group``/``event``."""
+        from .callbacks import Callback
+
         return self._run("register_callback", {"group": group, "event": event, "url": url}, Callback)  # type: ignore[no-any-return]
 
-    def list_callbacks(self) -> List[Callback]:
+    def list_callbacks(self) -> List["Callback"]:
         """The registered project callbacks."""
+        from .callbacks import Callback
+
         return self._run("list_callbacks", {}, lambda r: [Callback(c) for c in r])  # type: ignore[no-any-return]
 
     def unregister_callback(self, callback_id: str) -> None:

@@ -48,10 +48,11 @@ demo: build
 bench: build $(BENCH_TARGETS)
 	$(CARGO) bench -p opentok-core --bench tokens
 
+FUZZ_SECONDS ?= 60
 fuzz:
-	cargo install cargo-fuzz --locked 2>/dev/null || true
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
 	cd core/fuzz && for t in session_id token_decode response_decode; do \
-	  cargo +nightly fuzz run $$t -- -max_total_time=60 || cargo fuzz run $$t -- -max_total_time=60 || exit 1; done
+	  $(CARGO) fuzz run $$t --sanitizer none -- -max_total_time=$(FUZZ_SECONDS) || exit 1; done
 
 fmt:
 	$(CARGO) fmt --all

@@ -41,7 +41,7 @@ test-rust: build
 test: deps build test-rust $(TEST_TARGETS)
 	@echo "all test suites passed"
 
-demo: build
+demo: deps build
 	./target/release/opentok demo
 	@$(MAKE) --no-print-directory $(DEMO_TARGETS)
 

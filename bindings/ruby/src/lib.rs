@@ -7,7 +7,10 @@
 use std::sync::OnceLock;
 
 use magnus::value::Opaque;
-use magnus::{function, method, prelude::*, Error, ExceptionClass, RString, Ruby};
+use magnus::r_hash::ForEach;
+use magnus::{
+    function, method, prelude::*, Error, ExceptionClass, Float, Integer, RArray, RHash, RString, Ruby, Symbol, Value,
+};
 use opentok_core::{Role, TokenOptions, TokenType};
 
 mod nogvl;
@@ -111,6 +114,68 @@ impl Client {
         }
     }
 
+    /// Mints a client token from the official option hash (`:role`, `:expire_time`, `:data`,
+    /// `:initial_layout_class_list`, `:token_type`), read in Rust for speed.
+    fn generate_token_opts(
+        ruby: &Ruby,
+        rb_self: &Self,
+        session_id: Value,
+        options: Value,
+        now: i64,
+    ) -> Result<String, Error> {
+        let sid = match RString::from_value(session_id) {
+            Some(s) => unsafe_str(ruby, "session_id", &s)?,
+            None if session_id.is_nil() => return Err(raise_invalid(ruby, "session_id", "not provided")),
+            None => return Err(raise_invalid(ruby, "session_id", "must be a String")),
+        };
+        let mut opts = TokenOptions::default();
+        if !options.is_nil() {
+            let hash = RHash::from_value(options)
+                .ok_or_else(|| raise_invalid(ruby, "options", "must be a Hash"))?;
+            hash.foreach(|k: Value, v: Value| {
+                let key = name_of(ruby, k).ok_or_else(|| raise_invalid(ruby, "options", "keys must be Symbols or Strings"))?;
+                match key.as_str() {
+                    "role" => {
+                        if !v.is_nil() {
+                            let r = name_of(ruby, v).ok_or_else(|| {
+                                raise_invalid(ruby, "role", "must be one of :subscriber, :publisher, :publisheronly, :moderator")
+                            })?;
+                            opts.role = r.parse().map_err(|e| raise_core(ruby, &e))?;
+                        }
+                    }
+                    "expire_time" => opts.expire_time = expiry(ruby, v)?,
+                    "data" => {
+                        if !v.is_nil() {
+                            let d = RString::from_value(v).ok_or_else(|| raise_invalid(ruby, "data", "must be a String"))?;
+                            opts.data = Some(unsafe_str(ruby, "data", &d)?);
+                        }
+                    }
+                    "initial_layout_class_list" => opts.initial_layout_class_list = layout_list(ruby, v)?,
+                    "token_type" => {
+                        if !v.is_nil() {
+                            let t = name_of(ruby, v).unwrap_or_default();
+                            opts.token_type = match t.to_ascii_uppercase().as_str() {
+                                "JWT" => TokenType::Jwt,
+                                "T1" => TokenType::T1,
+                                _ => return Err(raise_invalid(ruby, "token_type", "must be \"JWT\" or \"T1\"")),
+                            };
+                        }
+                    }
+                    other => return Err(raise_invalid(ruby, other, "unknown token option")),
+                }
+                Ok(ForEach::Continue)
+            })?;
+        }
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            rb_self.inner.generate_token_at(&sid, &opts, now, None)
+        }));
+        match result {
+            Ok(Ok(t)) => Ok(t),
+            Ok(Err(e)) => Err(raise_core(ruby, &e)),
+            Err(_) => Err(panic_error(ruby)),
+        }
+    }
+
     /// The base URL requests go to.
     fn api_url(&self) -> String {
         self.inner.api_url().to_owned()
@@ -120,6 +185,54 @@ impl Client {
     fn inspect(&self) -> String {
         format!("#<OpenTok::Native::Client api_url={:?}>", self.inner.api_url())
     }
+}
+
+/// The text of a Symbol or String.
+fn name_of(ruby: &Ruby, v: Value) -> Option<String> {
+    let _ = ruby;
+    if let Some(sym) = Symbol::from_value(v) {
+        return sym.name().ok().map(|n| n.into_owned());
+    }
+    RString::from_value(v).and_then(|s| RString::to_string(s).ok())
+}
+
+/// `:expire_time` as Unix seconds: Integer, Float or Time; nil and 0 mean the default.
+fn expiry(ruby: &Ruby, v: Value) -> Result<Option<i64>, Error> {
+    let bad = || raise_invalid(ruby, "expire_time", "must be an Integer (Unix seconds) or a Time");
+    let range = || raise_invalid(ruby, "expire_time", "is out of range");
+    let secs = if v.is_nil() {
+        return Ok(None);
+    } else if let Some(i) = Integer::from_value(v) {
+        i.to_i64().map_err(|_| range())?
+    } else if let Some(f) = Float::from_value(v) {
+        let f = f.to_f64();
+        if !f.is_finite() || f.abs() > 4.0e18 {
+            return Err(range());
+        }
+        f as i64
+    } else if v.is_kind_of(ruby.class_time()) {
+        v.funcall::<_, _, i64>("to_i", ()).map_err(|_| range())?
+    } else {
+        return Err(bad());
+    };
+    Ok(if secs == 0 { None } else { Some(secs) })
+}
+
+/// `:initial_layout_class_list` as an Array of Strings/Symbols or one String.
+fn layout_list(ruby: &Ruby, v: Value) -> Result<Vec<String>, Error> {
+    let bad = || raise_invalid(ruby, "initial_layout_class_list", "must be an Array of Strings or a String");
+    if v.is_nil() {
+        return Ok(Vec::new());
+    }
+    if let Some(one) = name_of(ruby, v) {
+        return Ok(vec![one]);
+    }
+    let arr = RArray::from_value(v).ok_or_else(bad)?;
+    let mut out = Vec::with_capacity(arr.len());
+    for item in arr.into_iter() {
+        out.push(name_of(ruby, item).ok_or_else(bad)?);
+    }
+    Ok(out)
 }
 
 /// Copies a Ruby string into Rust, rejecting invalid UTF-8 with an error naming the field.
@@ -208,6 +321,7 @@ fn init(ruby: &Ruby) -> Result<(), Error> {
     client.define_method("call", method!(Client::call, 2))?;
     client.define_method("call_all", method!(Client::call_all, 2))?;
     client.define_method("generate_token", method!(Client::generate_token, 8))?;
+    client.define_method("generate_token_opts", method!(Client::generate_token_opts, 3))?;
     client.define_method("api_url", method!(Client::api_url, 0))?;
     client.define_method("inspect", method!(Client::inspect, 0))?;
     client.define_method("to_s", method!(Client::inspect, 0))?;

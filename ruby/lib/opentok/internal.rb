@@ -138,80 +138,10 @@ module OpenTok
     end
 
     # Mints a client token; `now` is the host clock so Timecop and stubbed Time.now apply.
-    TOKEN_KEYS = %w[role expire_time data initial_layout_class_list token_type].freeze
-
     def token(native, session_id, options)
-      session_id = id!("session_id", session_id)
-      opts = options!(options).each_with_object({}) do |(k, v), out|
-        key = option_key(k)
-        unless TOKEN_KEYS.include?(key)
-          raise InvalidArgumentError.new("invalid argument `#{key}`: unknown token option", field: key, reason: "unknown option")
-        end
-
-        out[key] = v
-      end
-      native.generate_token(session_id, token_role(opts["role"]), token_expiry(opts["expire_time"]),
-                            token_data(opts["data"]), token_layout(opts["initial_layout_class_list"]),
-                            token_type(opts["token_type"]), Time.now.to_i, nil)
+      native.generate_token_opts(session_id, options, Time.now.to_i)
     rescue Native::Error => e
       raise map_error(e, "generate_token")
-    end
-
-    def bad(field, message)
-      raise InvalidArgumentError.new("invalid argument `#{field}`: #{message}", field: field, reason: message)
-    end
-
-    def token_role(role)
-      case role
-      when nil then "publisher"
-      when Symbol, String then role.to_s
-      else bad("role", "must be one of :subscriber, :publisher, :publisheronly, :moderator, got #{role.class}")
-      end
-    end
-
-    def token_expiry(value)
-      t = case value
-          when nil then nil
-          when Time then value.to_i
-          when Integer then value
-          when Float then value.finite? ? value.to_i : bad("expire_time", "must be a finite number")
-          else bad("expire_time", "must be an Integer (Unix seconds) or a Time, got #{value.class}")
-          end
-      return nil if t.nil? || t.zero?
-
-      bad("expire_time", "#{t} is out of range") unless t.between?(-(2**62), 2**62)
-      t
-    end
-
-    def token_data(value)
-      return nil if value.nil?
-
-      bad("data", "must be a String, got #{value.class}") unless value.is_a?(String)
-      value
-    end
-
-    def token_layout(value)
-      list = case value
-             when nil then []
-             when String, Symbol then [value]
-             when Array then value
-             else bad("initial_layout_class_list", "must be an Array of Strings or a String, got #{value.class}")
-             end
-      list.map do |c|
-        bad("initial_layout_class_list", "must contain Strings, got #{c.class}") unless c.is_a?(String) || c.is_a?(Symbol)
-        c.to_s
-      end
-    end
-
-    def token_type(value)
-      case value
-      when nil then "JWT"
-      when String, Symbol
-        v = value.to_s.upcase
-        bad("token_type", "must be \"JWT\" or \"T1\", got #{value.inspect}") unless %w[JWT T1].include?(v)
-        v
-      else bad("token_type", "must be \"JWT\" or \"T1\", got #{value.class}")
-      end
     end
   end
 end

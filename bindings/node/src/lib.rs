@@ -128,7 +128,7 @@ impl Client {
         };
         let nonce = match nonce {
             None => None,
-            Some(n) if n.is_finite() && n >= 0.0 && n < 9.007_199_254_740_992e15 => Some(n as u64),
+            Some(n) if (0.0..9.007_199_254_740_992e15).contains(&n) => Some(n as u64),
             Some(_) => return Err(invalid("nonce", "must be a non-negative safe integer")),
         };
         let opts = TokenOptions {

@@ -6,7 +6,10 @@ stays a plain method.
 """
 
 import asyncio
-from typing import Any, Callable, Dict
+import threading
+import weakref
+from collections import deque
+from typing import Any, Callable, Deque, Dict, Tuple
 
 from . import _native
 from ._errors import from_native, invalid
@@ -36,6 +39,37 @@ class _NativeErrorPayload(Exception):
     pass
 
 
+_Item = Tuple["asyncio.Future[Any]", bool, str, str, Callable[[Any], Any]]
+
+
+class _Completions:
+    """Hands results from runtime threads to one event loop, waking it once per batch."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.items: Deque[_Item] = deque()
+        self.lock = threading.Lock()
+        self.scheduled = False
+
+    def push(self, item: _Item) -> None:  # runtime thread
+        self.items.append(item)
+        with self.lock:
+            if self.scheduled:
+                return
+            self.scheduled = True
+        try:
+            self.loop.call_soon_threadsafe(self.drain)
+        except RuntimeError:  # the loop was closed meanwhile
+            pass
+
+    def drain(self) -> None:  # loop thread
+        with self.lock:
+            self.scheduled = False
+        items = self.items
+        while items:
+            _settle(*items.popleft())
+
+
 class AsyncClient(_Base):
     """The OpenTok client for asyncio: the same constructor and methods as :class:`opentok.Client`,
     each REST method returning an awaitable."""
@@ -44,12 +78,13 @@ class AsyncClient(_Base):
         loop = asyncio.get_running_loop()
         fut: "asyncio.Future[Any]" = loop.create_future()
         native = self._native()
+        completions = self._completions.get(loop)
+        if completions is None:
+            completions = self._completions[loop] = _Completions(loop)
+        push = completions.push
 
         def done(ok: bool, payload: str) -> None:  # called on a runtime thread
-            try:
-                loop.call_soon_threadsafe(_settle, fut, ok, payload, op, conv)
-            except RuntimeError:  # the loop was closed meanwhile
-                pass
+            push((fut, ok, payload, op, conv))
 
         try:
             args_json = _dumps(args)
@@ -69,6 +104,13 @@ class AsyncClient(_Base):
 
         fut.add_done_callback(on_done)
         return fut
+
+    @property
+    def _completions(self) -> "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Completions]":
+        c = self.__dict__.get("_completions_map")
+        if c is None:
+            c = self.__dict__.setdefault("_completions_map", weakref.WeakKeyDictionary())
+        return c  # type: ignore[no-any-return]
 
     async def __aenter__(self) -> "AsyncClient":
         return self

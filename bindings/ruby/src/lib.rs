@@ -308,28 +308,32 @@ fn operations() -> Vec<&'static str> {
     opentok_core::OPERATIONS.to_vec()
 }
 
-/// Defines `OpenTok::Native` (called by Ruby when the extension loads).
-#[magnus::init(name = "opentok_native")]
-fn init(ruby: &Ruby) -> Result<(), Error> {
-    let opentok = ruby.define_module("OpenTok")?;
-    let native = opentok.define_module("Native")?;
-    let err = native.define_error("Error", ruby.exception_standard_error())?;
-    let _ = NATIVE_ERROR.set(Opaque::from(err));
+mod ext {
+    use super::*;
 
-    let client = native.define_class("Client", ruby.class_object())?;
-    client.define_singleton_method("new", function!(Client::new, 1))?;
-    client.define_method("call", method!(Client::call, 2))?;
-    client.define_method("call_all", method!(Client::call_all, 2))?;
-    client.define_method("generate_token", method!(Client::generate_token, 8))?;
-    client.define_method("generate_token_opts", method!(Client::generate_token_opts, 3))?;
-    client.define_method("api_url", method!(Client::api_url, 0))?;
-    client.define_method("inspect", method!(Client::inspect, 0))?;
-    client.define_method("to_s", method!(Client::inspect, 0))?;
+    /// Defines `OpenTok::Native` (called by Ruby when the extension loads).
+    #[magnus::init(name = "opentok_native")]
+    pub(crate) fn init(ruby: &Ruby) -> Result<(), Error> {
+        let opentok = ruby.define_module("OpenTok")?;
+        let native = opentok.define_module("Native")?;
+        let err = native.define_error("Error", ruby.exception_standard_error())?;
+        let _ = NATIVE_ERROR.set(Opaque::from(err));
 
-    native.define_module_function("build_request", function!(build_request, 3))?;
-    native.define_module_function("decode_response", function!(decode_response, 3))?;
-    native.define_module_function("error_from_response", function!(error_from_response, 4))?;
-    native.define_module_function("decode_session_id", function!(decode_session_id, 1))?;
-    native.define_module_function("operations", function!(operations, 0))?;
-    Ok(())
+        let client = native.define_class("Client", ruby.class_object())?;
+        client.define_singleton_method("new", function!(Client::new, 1))?;
+        client.define_method("call", method!(Client::call, 2))?;
+        client.define_method("call_all", method!(Client::call_all, 2))?;
+        client.define_method("generate_token", method!(Client::generate_token, 8))?;
+        client.define_method("generate_token_opts", method!(Client::generate_token_opts, 3))?;
+        client.define_method("api_url", method!(Client::api_url, 0))?;
+        client.define_method("inspect", method!(Client::inspect, 0))?;
+        client.define_method("to_s", method!(Client::inspect, 0))?;
+
+        native.define_module_function("build_request", function!(build_request, 3))?;
+        native.define_module_function("decode_response", function!(decode_response, 3))?;
+        native.define_module_function("error_from_response", function!(error_from_response, 4))?;
+        native.define_module_function("decode_session_id", function!(decode_session_id, 1))?;
+        native.define_module_function("operations", function!(operations, 0))?;
+        Ok(())
+    }
 }

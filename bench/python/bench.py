@@ -20,6 +20,7 @@ OFFICIAL_PY = VENV / "bin" / "python"
 OURS_PY = sys.executable
 API_KEY = "123456"
 API_SECRET = "0123456789abcdef0123456789abcdef01234567"
+ROUNDS = 3
 
 
 def ensure_official() -> str:
@@ -73,10 +74,14 @@ def main() -> None:
 
         rows = []
         res = {}
-        res["tokens"] = {"ours": run("ours", "tokens", url, "50000"), "official": run("official", "tokens", url, "5000")}
-        res["rest"] = {"ours": run("ours", "rest", url, "3000", archive_id),
-                       "official": run("official", "rest", url, "1000", archive_id)}
-        res["async"] = {"ours": run("ours", "async", url, "12800", archive_id)}
+        # The machine is shared: each throughput figure is the best of 3 rounds, ours and official alternating.
+        def best(impl: str, *args: str) -> dict:
+            return max((run(impl, *args) for _ in range(ROUNDS)), key=lambda r: r["per_second"])
+
+        res["tokens"] = {"ours": best("ours", "tokens", url, "50000"), "official": best("official", "tokens", url, "5000")}
+        res["rest"] = {"ours": best("ours", "rest", url, "3000", archive_id),
+                       "official": best("official", "rest", url, "1000", archive_id)}
+        res["async"] = {"ours": best("ours", "async", url, "12800", archive_id)}
         imports = {impl: [run(impl, "import", url, "0") for _ in range(11)] for impl in ("ours", "official")}
     finally:
         emu.terminate()
@@ -89,6 +94,7 @@ def main() -> None:
     rest_o, rest_x = res["rest"]["ours"]["per_second"], res["rest"]["official"]["per_second"]
     async_o = res["async"]["ours"]["per_second"]
     imp = {k: statistics.median(r["seconds"] for r in v) * 1000 for k, v in imports.items()}
+    imp_min = {k: min(r["seconds"] for r in v) * 1000 for k, v in imports.items()}
     rss = {k: statistics.median(r["rss_kib"] for r in v) / 1024 for k, v in imports.items()}
     rss0 = {k: statistics.median(r["rss_before_kib"] for r in v) / 1024 for k, v in imports.items()}
     rows = [
@@ -96,7 +102,8 @@ def main() -> None:
         ("sequential get_archive, calls/s", f(rest_o), f(rest_x), f"{rest_o / rest_x:.1f}x", ">= 2x"),
         ("AsyncClient get_archive, 64 in flight, calls/s", f(async_o), f"{f(rest_x)} (sequential)",
          f"{async_o / rest_x:.1f}x", ">= 10x official sequential"),
-        ("`import opentok`, ms (median of 11 fresh interpreters)", f"{imp['ours']:.1f}", f"{imp['official']:.1f}",
+        ("`import opentok`, ms: median (min) of 11 fresh interpreters", f"{imp['ours']:.1f} ({imp_min['ours']:.1f})",
+         f"{imp['official']:.1f} ({imp_min['official']:.1f})",
          f"{imp['official'] / imp['ours']:.1f}x faster", "< 30 ms"),
         ("RSS after `import opentok`, MiB (interpreter alone)", f"{rss['ours']:.1f} ({rss0['ours']:.1f})",
          f"{rss['official']:.1f} ({rss0['official']:.1f})", "", "reported"),
@@ -110,11 +117,11 @@ def main() -> None:
         f"Official package: `opentok` {official_version} from PyPI in `target/bench-venv`; ours: this checkout "
         f"(`PYTHONPATH=python`, native module from `target/release`). Python {sys.version.split()[0]}, "
         f"{os.cpu_count()} cores, both against the same `opentok-emulator` on 127.0.0.1 in the same run; every "
-        "measurement in a fresh interpreter.",
+        "measurement in a fresh interpreter; throughput = best of 3 runs of each (the 2-core machine is shared).",
         "",
         "| measurement | opentok-rs | official | ratio | target |",
         "|---|---|---|---|---|",
-    ] + [f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows] + [""]
+    ] + [f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows] + ["", f"Load average (1 min) at the end of the run: {os.getloadavg()[0]:.1f} on a shared 2-core machine.", ""]
     text = "\n".join(md)
     print(text)
     out = ROOT / "bench" / "results" / "python.md"

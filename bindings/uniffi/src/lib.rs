@@ -381,7 +381,7 @@ operations! {
     remove_broadcast_stream / remove_broadcast_stream_blocking (broadcast_id: String, stream_id: String) -> ()
         = args(json!({"broadcast_id": broadcast_id, "stream_id": stream_id}));
     /// Reads a stream.
-    get_stream / get_stream_blocking (session_id: String, stream_id: String) -> Stream
+    get_stream / get_stream_blocking (session_id: String, stream_id: String) -> StreamInfo
         = args(json!({"session_id": session_id, "stream_id": stream_id}));
     /// Lists a session's streams.
     list_streams / list_streams_blocking (session_id: String) -> StreamList
@@ -444,10 +444,10 @@ operations! {
     get_captions / get_captions_blocking (captions_id: String) -> CaptionStatus
         = args(json!({"captions_id": captions_id}));
     /// Registers a project callback.
-    register_callback / register_callback_blocking (group: String, event: String, url: String) -> Callback
+    register_callback / register_callback_blocking (group: String, event: String, url: String) -> ProjectCallback
         = args(json!({"group": group, "event": event, "url": url}));
     /// Lists project callbacks.
-    list_callbacks / list_callbacks_blocking () -> Vec<Callback>
+    list_callbacks / list_callbacks_blocking () -> Vec<ProjectCallback>
         = args(json!({}));
     /// Unregisters a project callback.
     unregister_callback / unregister_callback_blocking (callback_id: String) -> ()

@@ -754,10 +754,10 @@ pub struct BroadcastList {
     pub items: Vec<Broadcast>,
 }
 
-/// A stream in a session.
+/// A stream in a session (not `Stream`, which would clash with Foundation's `Stream` in Swift).
 #[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
 #[serde(rename_all = "camelCase", default)]
-pub struct Stream {
+pub struct StreamInfo {
     /// Stream id.
     pub id: String,
     /// `camera`, `screen` or `custom`.
@@ -776,7 +776,7 @@ pub struct StreamList {
     #[serde(rename = "count")]
     pub total_count: i64,
     /// The streams.
-    pub items: Vec<Stream>,
+    pub items: Vec<StreamInfo>,
 }
 
 /// A client connection.
@@ -920,10 +920,10 @@ pub struct CaptionStatus {
     pub reason: Option<String>,
 }
 
-/// A registered project callback.
+/// A registered project callback (named so it does not clash with JNA's `Callback`).
 #[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
 #[serde(rename_all = "camelCase", default)]
-pub struct Callback {
+pub struct ProjectCallback {
     /// Callback id.
     pub id: String,
     /// Event group.

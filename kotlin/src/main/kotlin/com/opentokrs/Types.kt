@@ -99,7 +99,7 @@ typealias BroadcastSettings = com.opentokrs.ffi.BroadcastSettings
 /** HLS settings a broadcast runs with. */
 typealias HlsSettings = com.opentokrs.ffi.HlsSettings
 /** A stream in a session. */
-typealias Stream = com.opentokrs.ffi.Stream
+typealias Stream = com.opentokrs.ffi.StreamInfo
 /** The streams of a session. */
 typealias StreamList = com.opentokrs.ffi.StreamList
 /** A client connection. */

@@ -26,7 +26,7 @@ uniffi-kotlin: build
 	$(UNIFFI_BINDGEN) generate --library $(UNIFFI_LIB) --language kotlin --out-dir $(KOTLIN_GEN) --no-format
 
 test-kotlin: uniffi-kotlin
-	cd kotlin && $(MVN) -B test -Djna.library.path=$(ROOT)/target/release
+	cd kotlin && $(MVN) -B -Dstyle.color=never test -Djna.library.path=$(ROOT)/target/release
 
 # Regenerates into a scratch dir, refreshes swift/ from it, and checks the package's shape.
 uniffi-swift: build
@@ -38,6 +38,6 @@ test-swift: uniffi-swift
 	python3 swift/scripts/check_shape.py
 
 demo-kotlin: uniffi-kotlin
-	cd kotlin && $(MVN) -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/classpath.txt
+	cd kotlin && $(MVN) -B -q -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/classpath.txt
 	cd kotlin && java -Djna.library.path=$(ROOT)/target/release \
 	  -cp target/classes:target/test-classes:$$(cat target/classpath.txt) com.opentokrs.examples.QuickstartKt

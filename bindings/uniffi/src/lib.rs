@@ -136,9 +136,27 @@ impl From<opentok_core::Error> for NativeError {
         let (code, server_message, request_id) = (api.code, api.message, api.request_id);
         match e {
             E::InvalidArgument { field, reason } => NativeError::InvalidArgument { field, reason },
-            E::Auth(_) => NativeError::Auth { status, code, server_message, request_id, detail },
-            E::NotFound(_) => NativeError::NotFound { status, code, server_message, request_id, detail },
-            E::Conflict(_) => NativeError::Conflict { status, code, server_message, request_id, detail },
+            E::Auth(_) => NativeError::Auth {
+                status,
+                code,
+                server_message,
+                request_id,
+                detail,
+            },
+            E::NotFound(_) => NativeError::NotFound {
+                status,
+                code,
+                server_message,
+                request_id,
+                detail,
+            },
+            E::Conflict(_) => NativeError::Conflict {
+                status,
+                code,
+                server_message,
+                request_id,
+                detail,
+            },
             E::RateLimited { retry_after, .. } => NativeError::RateLimited {
                 status,
                 code,
@@ -147,12 +165,24 @@ impl From<opentok_core::Error> for NativeError {
                 retry_after: retry_after.and_then(|s| i64::try_from(s).ok()),
                 detail,
             },
-            E::Api(_) => NativeError::Api { status, code, server_message, request_id, detail },
+            E::Api(_) => NativeError::Api {
+                status,
+                code,
+                server_message,
+                request_id,
+                detail,
+            },
             E::Timeout(_) => NativeError::Timeout { detail },
             E::Network(_) => NativeError::Network { detail },
             E::Decode(_) => NativeError::Decode { detail },
             // `Error` is non_exhaustive: anything new is reported as an API-shaped failure.
-            _ => NativeError::Api { status, code, server_message, request_id, detail },
+            _ => NativeError::Api {
+                status,
+                code,
+                server_message,
+                request_id,
+                detail,
+            },
         }
     }
 }
@@ -160,7 +190,9 @@ impl From<opentok_core::Error> for NativeError {
 type Res<T> = Result<T, NativeError>;
 
 fn decode_err(e: impl std::fmt::Display) -> NativeError {
-    NativeError::Decode { detail: e.to_string() }
+    NativeError::Decode {
+        detail: e.to_string(),
+    }
 }
 
 fn parse_json(field: &str, text: &str) -> Res<Value> {
@@ -178,9 +210,12 @@ fn parse_json(field: &str, text: &str) -> Res<Value> {
 /// non-optional fields (`role`, `media_mode`, `e2ee`) only have a default when absent.
 fn prune(v: Value) -> Value {
     match v {
-        Value::Object(m) => {
-            Value::Object(m.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, prune(v))).collect())
-        }
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, prune(v)))
+                .collect(),
+        ),
         Value::Array(a) => Value::Array(a.into_iter().map(prune).collect()),
         other => other,
     }
@@ -233,17 +268,25 @@ impl std::fmt::Debug for OpenTokClient {
 
 impl OpenTokClient {
     fn build(mut options: Value, config: &ClientConfig) -> Res<Arc<Self>> {
-        if let (Value::Object(m), Value::Object(c)) = (&mut options, prune(serde_json::to_value(config).map_err(decode_err)?)) {
+        if let (Value::Object(m), Value::Object(c)) = (
+            &mut options,
+            prune(serde_json::to_value(config).map_err(decode_err)?),
+        ) {
             m.extend(c);
         }
-        Ok(Arc::new(OpenTokClient { inner: opentok_core::OpenTok::from_json(options)? }))
+        Ok(Arc::new(OpenTokClient {
+            inner: opentok_core::OpenTok::from_json(options)?,
+        }))
     }
 
     async fn run<T: DeserializeOwned>(&self, op: &'static str, args: Res<Value>) -> Res<T> {
         let args = args?;
         let client = self.inner.clone();
-        let handle = rt::runtime()?.spawn(async move { opentok_core::call(&client, op, args).await });
-        let out = handle.await.map_err(|e| NativeError::Network { detail: format!("the request task failed: {e}") })??;
+        let handle =
+            rt::runtime()?.spawn(async move { opentok_core::call(&client, op, args).await });
+        let out = handle.await.map_err(|e| NativeError::Network {
+            detail: format!("the request task failed: {e}"),
+        })??;
         read(out)
     }
 
@@ -259,13 +302,23 @@ impl OpenTokClient {
     /// A client for project credentials (api key + secret).
     #[uniffi::constructor]
     pub fn new(api_key: String, api_secret: String, config: ClientConfig) -> Res<Arc<Self>> {
-        Self::build(json!({"api_key": api_key, "api_secret": api_secret}), &config)
+        Self::build(
+            json!({"api_key": api_key, "api_secret": api_secret}),
+            &config,
+        )
     }
 
     /// A client for Vonage application credentials (application id + RSA private key PEM).
     #[uniffi::constructor]
-    pub fn with_application(application_id: String, private_key: String, config: ClientConfig) -> Res<Arc<Self>> {
-        Self::build(json!({"application_id": application_id, "private_key": private_key}), &config)
+    pub fn with_application(
+        application_id: String,
+        private_key: String,
+        config: ClientConfig,
+    ) -> Res<Arc<Self>> {
+        Self::build(
+            json!({"application_id": application_id, "private_key": private_key}),
+            &config,
+        )
     }
 
     /// The base URL requests go to.
@@ -289,7 +342,9 @@ impl OpenTokClient {
     ) -> Res<String> {
         let v = prune(serde_json::to_value(&options).map_err(decode_err)?);
         let opts: opentok_core::TokenOptions = opentok_core::api::dispatch::parse_args(v)?;
-        Ok(self.inner.generate_token_at(&session_id, &opts, now_seconds, nonce)?)
+        Ok(self
+            .inner
+            .generate_token_at(&session_id, &opts, now_seconds, nonce)?)
     }
 
     /// Runs any operation by name with snake_case JSON arguments; returns core's JSON answer.
@@ -298,7 +353,9 @@ impl OpenTokClient {
         let client = self.inner.clone();
         let handle = rt::runtime()?
             .spawn(async move { opentok_core::call(&client, &operation, args).await });
-        let out = handle.await.map_err(|e| NativeError::Network { detail: format!("the request task failed: {e}") })??;
+        let out = handle.await.map_err(|e| NativeError::Network {
+            detail: format!("the request task failed: {e}"),
+        })??;
         Ok(out.to_string())
     }
 
@@ -461,14 +518,19 @@ operations! {
 /// Names of every REST operation (`create_session`, `start_archive`, …).
 #[uniffi::export]
 pub fn operations() -> Vec<String> {
-    opentok_core::OPERATIONS.iter().map(|s| (*s).to_owned()).collect()
+    opentok_core::OPERATIONS
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect()
 }
 
 /// The wire request an operation would send, as `{"method","path","query","body"}` JSON (no I/O).
 #[uniffi::export]
 pub fn build_request(operation: String, args_json: String, project_id: String) -> Res<String> {
     let args = parse_json("args", &args_json)?;
-    Ok(opentok_core::build_request(&operation, args, &project_id)?.to_json().to_string())
+    Ok(opentok_core::build_request(&operation, args, &project_id)?
+        .to_json()
+        .to_string())
 }
 
 /// Decodes a 2xx response body of an operation into core's JSON answer (no I/O).
@@ -482,7 +544,11 @@ pub fn decode_response(operation: String, args_json: String, body: String) -> Re
 #[uniffi::export]
 pub fn decode_session_id(session_id: String) -> Res<SessionIdInfo> {
     let i = opentok_core::session_id::decode(&session_id)?;
-    Ok(SessionIdInfo { api_key: i.api_key, location: i.location, create_time: i.create_time })
+    Ok(SessionIdInfo {
+        api_key: i.api_key,
+        location: i.location,
+        create_time: i.create_time,
+    })
 }
 
 #[cfg(test)]
@@ -492,12 +558,19 @@ mod tests {
     #[test]
     fn options_become_core_arguments() {
         let p = ArchiveProperties {
-            layout: Some(Layout { r#type: LayoutType::BestFit, stylesheet: None, screenshare_type: Some(LayoutType::Pip) }),
+            layout: Some(Layout {
+                r#type: LayoutType::BestFit,
+                stylesheet: None,
+                screenshare_type: Some(LayoutType::Pip),
+            }),
             has_video: Some(false),
             ..Default::default()
         };
         let v = args_with(json!({"session_id": "S"}), &p).unwrap();
-        assert_eq!(v, json!({"session_id": "S", "has_video": false, "layout": {"type": "bestFit", "screenshare_type": "pip"}}));
+        assert_eq!(
+            v,
+            json!({"session_id": "S", "has_video": false, "layout": {"type": "bestFit", "screenshare_type": "pip"}})
+        );
     }
 
     #[test]
@@ -517,12 +590,20 @@ mod tests {
     #[test]
     fn core_errors_keep_status_and_message() {
         let e: NativeError = opentok_core::Error::from_status(
-            opentok_core::ApiError { status: 404, message: "nope".into(), ..Default::default() },
+            opentok_core::ApiError {
+                status: 404,
+                message: "nope".into(),
+                ..Default::default()
+            },
             None,
         )
         .into();
         match e {
-            NativeError::NotFound { status, server_message, .. } => {
+            NativeError::NotFound {
+                status,
+                server_message,
+                ..
+            } => {
                 assert_eq!(status, 404);
                 assert_eq!(server_message, "nope");
             }

@@ -357,7 +357,10 @@ impl SipAuth {
 
 impl std::fmt::Debug for SipAuth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SipAuth").field("username", &self.username).field("password", &"[redacted]").finish()
+        f.debug_struct("SipAuth")
+            .field("username", &self.username)
+            .field("password", &"[redacted]")
+            .finish()
     }
 }
 

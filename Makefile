@@ -20,7 +20,7 @@ BENCH_TARGETS :=
 
 -include mk/*.mk
 
-.PHONY: help deps build test test-rust demo bench fuzz fmt lint clean
+.PHONY: help deps build test test-all test-rust demo bench fuzz fmt lint clean
 
 help:
 	@echo "make demo    run the quick-start in every language against the embedded emulator"
@@ -38,7 +38,13 @@ build:
 test-rust: build
 	$(CARGO) test --release --workspace
 
-test: deps build test-rust $(TEST_TARGETS)
+# Runs every suite, keeping a log, and ends with one line adding up every runner's summary.
+test:
+	@mkdir -p target
+	@set -o pipefail; $(MAKE) --no-print-directory test-all 2>&1 | tee target/test.log; status=$$?; \
+	  python3 scripts/test_summary.py target/test.log || status=1; exit $$status
+
+test-all: deps build test-rust $(TEST_TARGETS)
 	@echo "all test suites passed"
 
 demo: deps build

@@ -75,6 +75,21 @@ pub enum TokenType {
     T1,
 }
 
+impl FromStr for TokenType {
+    type Err = Error;
+    /// `JWT` (also `jwt`, or empty for the default) or `T1` (also `t1`).
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "" | "JWT" | "jwt" => Ok(TokenType::Jwt),
+            "T1" | "t1" => Ok(TokenType::T1),
+            other => Err(Error::invalid(
+                "token_type",
+                format!("`{other}` is not JWT or T1"),
+            )),
+        }
+    }
+}
+
 /// Options for [`generate`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

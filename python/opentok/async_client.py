@@ -6,10 +6,10 @@ stays a plain method.
 """
 
 import asyncio
-import threading
+import itertools
+import socket
 import weakref
-from collections import deque
-from typing import Any, Callable, Deque, Dict, Tuple
+from typing import Any, Callable, Dict, Tuple
 
 from . import _native
 from ._errors import from_native, invalid
@@ -39,35 +39,34 @@ class _NativeErrorPayload(Exception):
     pass
 
 
-_Item = Tuple["asyncio.Future[Any]", bool, str, str, Callable[[Any], Any]]
+_Pending = Tuple["asyncio.Future[Any]", str, Callable[[Any], Any]]
 
 
 class _Completions:
-    """Hands results from runtime threads to one event loop, waking it once per batch."""
+    """One per event loop: finished calls are queued natively (no GIL on the runtime threads) and the
+    first of each batch wakes the loop through a Unix socket it watches; the loop settles the batch."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
-        self.items: Deque[_Item] = deque()
-        self.lock = threading.Lock()
-        self.scheduled = False
-
-    def push(self, item: _Item) -> None:  # runtime thread
-        self.items.append(item)
-        with self.lock:
-            if self.scheduled:
-                return
-            self.scheduled = True
-        try:
-            self.loop.call_soon_threadsafe(self.drain)
-        except RuntimeError:  # the loop was closed meanwhile
-            pass
+        self.native = _native.Completions()
+        self.sock = socket.socket(fileno=self.native.take_reader_fd())
+        self.sock.setblocking(False)
+        self.pending: Dict[int, _Pending] = {}
+        self.next_id = itertools.count(1)
+        loop.add_reader(self.sock.fileno(), self.drain)
 
     def drain(self) -> None:  # loop thread
-        with self.lock:
-            self.scheduled = False
-        items = self.items
-        while items:
-            _settle(*items.popleft())
+        try:
+            while self.sock.recv(4096):
+                pass
+        except (BlockingIOError, InterruptedError):
+            pass
+        pending = self.pending
+        for call_id, ok, payload in self.native.drain():
+            entry = pending.pop(call_id, None)
+            if entry is not None:
+                fut, op, conv = entry
+                _settle(fut, ok, payload, op, conv)
 
 
 class AsyncClient(_Base):
@@ -81,26 +80,24 @@ class AsyncClient(_Base):
         completions = self._completions.get(loop)
         if completions is None:
             completions = self._completions[loop] = _Completions(loop)
-        push = completions.push
-
-        def done(ok: bool, payload: str) -> None:  # called on a runtime thread
-            push((fut, ok, payload, op, conv))
-
         try:
             args_json = _dumps(args)
         except (TypeError, ValueError) as e:
             raise invalid(op, "args", str(e)) from None
+        call_id = next(completions.next_id)
         try:
             if all_pages:
-                handle = native.call_all_async(op, args_json, done)
+                handle = native.submit_all(op, args_json, completions.native, call_id)
             else:
-                handle = native.call_async(op, args_json, done)
+                handle = native.submit(op, args_json, completions.native, call_id)
         except _native.NativeError as e:
             raise from_native(op, e) from None
+        completions.pending[call_id] = (fut, op, conv)
 
         def on_done(f: "asyncio.Future[Any]") -> None:
             if f.cancelled():
                 handle.abort()
+                completions.pending.pop(call_id, None)
 
         fut.add_done_callback(on_done)
         return fut

@@ -114,9 +114,9 @@ impl Client {
             Some(r) => Role::from_str(r).map_err(|e| to_napi(&e))?,
         };
         let token_type = match token_type.as_deref() {
-            None | Some("JWT") | Some("jwt") => TokenType::Jwt,
-            Some("T1") | Some("t1") => TokenType::T1,
-            Some(_) => return Err(invalid("tokenType", "must be \"JWT\" or \"T1\"")),
+            None => TokenType::Jwt,
+            Some(t) => TokenType::from_str(t)
+                .map_err(|_| invalid("tokenType", "must be \"JWT\" or \"T1\""))?,
         };
         if !now_seconds.is_finite() {
             return Err(invalid("now", "must be a finite number of seconds"));

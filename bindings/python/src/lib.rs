@@ -5,7 +5,12 @@
 //! Everything user-facing (class names, option names, result objects, exception classes) lives in
 //! the Python package `opentok`.
 
+use std::io::Write as _;
+use std::os::fd::IntoRawFd;
+use std::os::unix::net::UnixStream;
 use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use futures_util::FutureExt;
 use opentok_core::{Error, OpenTok, Role, TokenOptions, TokenType};
@@ -56,6 +61,72 @@ impl CallHandle {
     }
 }
 
+/// Finished asynchronous calls, queued without the GIL. The first completion of a batch writes one
+/// byte to a Unix socket whose other end the event loop watches (`loop.add_reader`); the loop then
+/// takes the whole batch with `drain()`. Runtime threads never wait for the GIL.
+#[pyclass(frozen, module = "opentok._native", name = "Completions")]
+struct Completions {
+    shared: Arc<CompletionQueue>,
+    reader: Mutex<Option<UnixStream>>,
+}
+
+struct CompletionQueue {
+    items: Mutex<Vec<(u64, bool, String)>>,
+    scheduled: AtomicBool,
+    waker: UnixStream,
+}
+
+impl CompletionQueue {
+    fn push(&self, item: (u64, bool, String)) {
+        self.items
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(item);
+        if !self.scheduled.swap(true, Ordering::AcqRel) {
+            // Non-blocking: if the socket is full, a wake-up is already pending.
+            let _ = (&self.waker).write(&[1]);
+        }
+    }
+}
+
+#[pymethods]
+impl Completions {
+    #[new]
+    fn new() -> PyResult<Self> {
+        let io = |e: std::io::Error| {
+            to_py(&Error::Network(format!(
+                "cannot create the completion socket: {e}"
+            )))
+        };
+        let (reader, waker) = UnixStream::pair().map_err(io)?;
+        waker.set_nonblocking(true).map_err(io)?;
+        reader.set_nonblocking(true).map_err(io)?;
+        let shared = CompletionQueue {
+            items: Mutex::new(Vec::new()),
+            scheduled: AtomicBool::new(false),
+            waker,
+        };
+        Ok(Completions {
+            shared: Arc::new(shared),
+            reader: Mutex::new(Some(reader)),
+        })
+    }
+
+    /// Hands the reading end's file descriptor to the caller, who then owns it (once).
+    fn take_reader_fd(&self) -> PyResult<i32> {
+        let reader = self.reader.lock().unwrap_or_else(|p| p.into_inner()).take();
+        reader
+            .map(IntoRawFd::into_raw_fd)
+            .ok_or_else(|| to_py(&Error::invalid("reader", "the reader fd was already taken")))
+    }
+
+    /// Takes every finished call: `[(id, ok, payload_json)]`.
+    fn drain(&self) -> Vec<(u64, bool, String)> {
+        self.shared.scheduled.store(false, Ordering::Release);
+        std::mem::take(&mut *self.shared.items.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+}
+
 async fn run(client: OpenTok, op: String, args: Value, all: bool) -> Result<String, Error> {
     let fut = async {
         if all {
@@ -66,7 +137,9 @@ async fn run(client: OpenTok, op: String, args: Value, all: bool) -> Result<Stri
     };
     match AssertUnwindSafe(fut).catch_unwind().await {
         Ok(r) => result_to_string(r),
-        Err(_) => Err(Error::Decode(format!("internal error while running `{op}`"))),
+        Err(_) => Err(Error::Decode(format!(
+            "internal error while running `{op}`"
+        ))),
     }
 }
 
@@ -75,14 +148,46 @@ impl Client {
         let args = parse_json("args", args_json).map_err(|e| to_py(&e))?;
         let client = self.inner.clone();
         let op = op.to_owned();
-        py.detach(move || match opentok_core::rt::block_on(run(client, op, args, all)) {
-            Ok(r) => r,
-            Err(e) => Err(e),
-        })
+        py.detach(
+            move || match opentok_core::rt::block_on(run(client, op, args, all)) {
+                Ok(r) => r,
+                Err(e) => Err(e),
+            },
+        )
         .map_err(|e| to_py(&e))
     }
 
-    fn spawn(&self, op: String, args_json: &str, callback: Py<PyAny>, all: bool) -> PyResult<CallHandle> {
+    fn spawn_queued(
+        &self,
+        op: String,
+        args_json: &str,
+        queue: &Completions,
+        id: u64,
+        all: bool,
+    ) -> PyResult<CallHandle> {
+        let args = parse_json("args", args_json).map_err(|e| to_py(&e))?;
+        let rt = opentok_core::rt::runtime().map_err(|e| to_py(&e))?;
+        let client = self.inner.clone();
+        let shared = queue.shared.clone();
+        let task = rt.spawn(async move {
+            let item = match run(client, op, args, all).await {
+                Ok(s) => (id, true, s),
+                Err(e) => (id, false, e.to_json().to_string()),
+            };
+            shared.push(item);
+        });
+        Ok(CallHandle {
+            abort: task.abort_handle(),
+        })
+    }
+
+    fn spawn(
+        &self,
+        op: String,
+        args_json: &str,
+        callback: Py<PyAny>,
+        all: bool,
+    ) -> PyResult<CallHandle> {
         let args = parse_json("args", args_json).map_err(|e| to_py(&e))?;
         let rt = opentok_core::rt::runtime().map_err(|e| to_py(&e))?;
         let client = self.inner.clone();
@@ -97,7 +202,9 @@ impl Client {
                 }
             });
         });
-        Ok(CallHandle { abort: task.abort_handle() })
+        Ok(CallHandle {
+            abort: task.abort_handle(),
+        })
     }
 }
 
@@ -139,8 +246,36 @@ impl Client {
         self.spawn(op, args_json, callback, false)
     }
 
+    /// Starts `op` on the shared runtime; its result `(id, ok, payload)` is queued in `queue`
+    /// (no GIL needed on completion). Returns a handle whose `abort()` cancels the request.
+    fn submit(
+        &self,
+        op: String,
+        args_json: &str,
+        queue: &Completions,
+        id: u64,
+    ) -> PyResult<CallHandle> {
+        self.spawn_queued(op, args_json, queue, id, false)
+    }
+
+    /// `call_all` started like `submit`.
+    fn submit_all(
+        &self,
+        op: String,
+        args_json: &str,
+        queue: &Completions,
+        id: u64,
+    ) -> PyResult<CallHandle> {
+        self.spawn_queued(op, args_json, queue, id, true)
+    }
+
     /// `call_all` started on the shared runtime, like `call_async`.
-    fn call_all_async(&self, op: String, args_json: &str, callback: Py<PyAny>) -> PyResult<CallHandle> {
+    fn call_all_async(
+        &self,
+        op: String,
+        args_json: &str,
+        callback: Py<PyAny>,
+    ) -> PyResult<CallHandle> {
         self.spawn(op, args_json, callback, true)
     }
 
@@ -159,19 +294,25 @@ impl Client {
         nonce: Option<u64>,
     ) -> PyResult<String> {
         let role: Role = role.parse().map_err(|e| to_py(&e))?;
-        let token_type = match token_type {
-            "JWT" | "jwt" => TokenType::Jwt,
-            "T1" | "t1" => TokenType::T1,
-            other => {
-                return Err(to_py(&Error::invalid("token_type", format!("`{other}` is not JWT or T1"))))
-            }
+        let token_type: TokenType = token_type.parse().map_err(|e| to_py(&e))?;
+        let opts = TokenOptions {
+            role,
+            expire_time,
+            data,
+            initial_layout_class_list,
+            token_type,
         };
-        let opts = TokenOptions { role, expire_time, data, initial_layout_class_list, token_type };
-        self.inner.generate_token_at(session_id, &opts, now, nonce).map_err(|e| to_py(&e))
+        self.inner
+            .generate_token_at(session_id, &opts, now, nonce)
+            .map_err(|e| to_py(&e))
     }
 
     fn __repr__(&self) -> String {
-        format!("<opentok._native.Client project_id={:?} api_url={:?}>", self.project_id(), self.api_url())
+        format!(
+            "<opentok._native.Client project_id={:?} api_url={:?}>",
+            self.project_id(),
+            self.api_url()
+        )
     }
 }
 
@@ -179,21 +320,32 @@ impl Client {
 #[pyfunction]
 fn build_request(op: &str, args_json: &str, project_id: &str) -> PyResult<String> {
     let args = parse_json("args", args_json).map_err(|e| to_py(&e))?;
-    opentok_core::build_request(op, args, project_id).map(|r| r.to_json().to_string()).map_err(|e| to_py(&e))
+    opentok_core::build_request(op, args, project_id)
+        .map(|r| r.to_json().to_string())
+        .map_err(|e| to_py(&e))
 }
 
 /// Decodes a 2xx body of `op` into the result JSON (no I/O).
 #[pyfunction]
 fn decode_response(op: &str, args_json: &str, body: &[u8]) -> PyResult<String> {
     let args = parse_json("args", args_json).map_err(|e| to_py(&e))?;
-    opentok_core::decode_response(op, args, body).map(|v| v.to_string()).map_err(|e| to_py(&e))
+    opentok_core::decode_response(op, args, body)
+        .map(|v| v.to_string())
+        .map_err(|e| to_py(&e))
 }
 
 /// The error JSON the core produces for a non-2xx answer (no I/O).
 #[pyfunction]
 #[pyo3(signature = (status, body, request_id=None, retry_after=None))]
-fn error_from_response(status: u16, body: &[u8], request_id: Option<String>, retry_after: Option<u64>) -> String {
-    opentok_core::transport::error_from_response(status, body, request_id, retry_after).to_json().to_string()
+fn error_from_response(
+    status: u16,
+    body: &[u8],
+    request_id: Option<String>,
+    retry_after: Option<u64>,
+) -> String {
+    opentok_core::transport::error_from_response(status, body, request_id, retry_after)
+        .to_json()
+        .to_string()
 }
 
 /// Decodes a session id into `(api_key, location, create_time)`.
@@ -215,6 +367,7 @@ fn operations() -> Vec<&'static str> {
 fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Client>()?;
     m.add_class::<CallHandle>()?;
+    m.add_class::<Completions>()?;
     m.add("NativeError", m.py().get_type::<NativeError>())?;
     m.add_function(wrap_pyfunction!(build_request, m)?)?;
     m.add_function(wrap_pyfunction!(decode_response, m)?)?;

@@ -6,10 +6,11 @@
 
 use std::sync::OnceLock;
 
-use magnus::value::Opaque;
 use magnus::r_hash::ForEach;
+use magnus::value::Opaque;
 use magnus::{
-    function, method, prelude::*, Error, ExceptionClass, Float, Integer, RArray, RHash, RString, Ruby, Symbol, Value,
+    function, method, prelude::*, Error, ExceptionClass, Float, Integer, RArray, RHash, RString,
+    Ruby, Symbol, Value,
 };
 use opentok_core::{Role, TokenOptions, TokenType};
 
@@ -42,7 +43,8 @@ fn parse_json(ruby: &Ruby, field: &str, text: &str) -> Result<serde_json::Value,
     if text.is_empty() {
         return Ok(serde_json::Value::Null);
     }
-    serde_json::from_str(text).map_err(|e| raise_invalid(ruby, field, &format!("is not valid JSON: {e}")))
+    serde_json::from_str(text)
+        .map_err(|e| raise_invalid(ruby, field, &format!("is not valid JSON: {e}")))
 }
 
 /// An `opentok_core::OpenTok` owned by Ruby.
@@ -69,7 +71,12 @@ impl Client {
     }
 
     /// Walks every page of a list operation with the GVL released.
-    fn call_all(ruby: &Ruby, rb_self: &Self, op: String, args_json: String) -> Result<String, Error> {
+    fn call_all(
+        ruby: &Ruby,
+        rb_self: &Self,
+        op: String,
+        args_json: String,
+    ) -> Result<String, Error> {
         let args = parse_json(ruby, "arguments", &args_json)?;
         let client = rb_self.inner.clone();
         let outcome = nogvl::without_gvl(move || {
@@ -93,17 +100,23 @@ impl Client {
         nonce: Option<u64>,
     ) -> Result<String, Error> {
         let sid = unsafe_str(ruby, "session_id", &session_id)?;
-        let role: Role = unsafe_str(ruby, "role", &role)?.parse().map_err(|e| raise_core(ruby, &e))?;
-        let token_type = match unsafe_str(ruby, "token_type", &token_type)?.as_str() {
-            "JWT" | "jwt" | "" => TokenType::Jwt,
-            "T1" | "t1" => TokenType::T1,
-            other => return Err(raise_invalid(ruby, "token_type", &format!("`{other}` is not JWT or T1"))),
-        };
+        let role: Role = unsafe_str(ruby, "role", &role)?
+            .parse()
+            .map_err(|e| raise_core(ruby, &e))?;
+        let token_type: TokenType = unsafe_str(ruby, "token_type", &token_type)?
+            .parse()
+            .map_err(|e| raise_core(ruby, &e))?;
         let data = match data {
             Some(d) => Some(unsafe_str(ruby, "data", &d)?),
             None => None,
         };
-        let opts = TokenOptions { role, expire_time, data, initial_layout_class_list: layout, token_type };
+        let opts = TokenOptions {
+            role,
+            expire_time,
+            data,
+            initial_layout_class_list: layout,
+            token_type,
+        };
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             rb_self.inner.generate_token_at(&sid, &opts, now, nonce)
         }));
@@ -125,7 +138,9 @@ impl Client {
     ) -> Result<String, Error> {
         let sid = match RString::from_value(session_id) {
             Some(s) => unsafe_str(ruby, "session_id", &s)?,
-            None if session_id.is_nil() => return Err(raise_invalid(ruby, "session_id", "not provided")),
+            None if session_id.is_nil() => {
+                return Err(raise_invalid(ruby, "session_id", "not provided"))
+            }
             None => return Err(raise_invalid(ruby, "session_id", "must be a String")),
         };
         let mut opts = TokenOptions::default();
@@ -183,7 +198,10 @@ impl Client {
 
     /// Never shows the secret.
     fn inspect(&self) -> String {
-        format!("#<OpenTok::Native::Client api_url={:?}>", self.inner.api_url())
+        format!(
+            "#<OpenTok::Native::Client api_url={:?}>",
+            self.inner.api_url()
+        )
     }
 }
 
@@ -198,7 +216,13 @@ fn name_of(ruby: &Ruby, v: Value) -> Option<String> {
 
 /// `:expire_time` as Unix seconds: Integer, Float or Time; nil and 0 mean the default.
 fn expiry(ruby: &Ruby, v: Value) -> Result<Option<i64>, Error> {
-    let bad = || raise_invalid(ruby, "expire_time", "must be an Integer (Unix seconds) or a Time");
+    let bad = || {
+        raise_invalid(
+            ruby,
+            "expire_time",
+            "must be an Integer (Unix seconds) or a Time",
+        )
+    };
     let range = || raise_invalid(ruby, "expire_time", "is out of range");
     let secs = if v.is_nil() {
         return Ok(None);
@@ -220,7 +244,13 @@ fn expiry(ruby: &Ruby, v: Value) -> Result<Option<i64>, Error> {
 
 /// `:initial_layout_class_list` as an Array of Strings/Symbols or one String.
 fn layout_list(ruby: &Ruby, v: Value) -> Result<Vec<String>, Error> {
-    let bad = || raise_invalid(ruby, "initial_layout_class_list", "must be an Array of Strings or a String");
+    let bad = || {
+        raise_invalid(
+            ruby,
+            "initial_layout_class_list",
+            "must be an Array of Strings or a String",
+        )
+    };
     if v.is_nil() {
         return Ok(Vec::new());
     }
@@ -266,18 +296,32 @@ fn guarded<T>(ruby: &Ruby, f: impl FnOnce() -> opentok_core::Result<T>) -> Resul
 }
 
 /// The wire request (`{method, path, query, headers, body}`) of `op` for `args_json` (no I/O).
-fn build_request(ruby: &Ruby, op: String, args_json: String, project_id: String) -> Result<String, Error> {
+fn build_request(
+    ruby: &Ruby,
+    op: String,
+    args_json: String,
+    project_id: String,
+) -> Result<String, Error> {
     let args = parse_json(ruby, "arguments", &args_json)?;
-    guarded(ruby, || opentok_core::build_request(&op, args, &project_id).map(|r| r.to_json().to_string()))
+    guarded(ruby, || {
+        opentok_core::build_request(&op, args, &project_id).map(|r| r.to_json().to_string())
+    })
 }
 
 #[allow(unsafe_code)]
 /// Decodes a 2xx body of `op` into the result JSON (no I/O).
-fn decode_response(ruby: &Ruby, op: String, args_json: String, body: RString) -> Result<String, Error> {
+fn decode_response(
+    ruby: &Ruby,
+    op: String,
+    args_json: String,
+    body: RString,
+) -> Result<String, Error> {
     let args = parse_json(ruby, "arguments", &args_json)?;
     // SAFETY: the bytes are copied immediately, before any other Ruby call.
     let bytes = unsafe { body.as_slice() }.to_vec();
-    guarded(ruby, || opentok_core::decode_response(&op, args, &bytes).map(|v| v.to_string()))
+    guarded(ruby, || {
+        opentok_core::decode_response(&op, args, &bytes).map(|v| v.to_string())
+    })
 }
 
 #[allow(unsafe_code)]
@@ -290,7 +334,9 @@ fn error_from_response(
 ) -> String {
     // SAFETY: the bytes are copied immediately, before any other Ruby call.
     let bytes = unsafe { body.as_slice() }.to_vec();
-    opentok_core::transport::error_from_response(status, &bytes, request_id, retry_after).to_json().to_string()
+    opentok_core::transport::error_from_response(status, &bytes, request_id, retry_after)
+        .to_json()
+        .to_string()
 }
 
 /// `{api_key, location, create_time}` of a session id.
@@ -324,7 +370,10 @@ mod ext {
         client.define_method("call", method!(Client::call, 2))?;
         client.define_method("call_all", method!(Client::call_all, 2))?;
         client.define_method("generate_token", method!(Client::generate_token, 8))?;
-        client.define_method("generate_token_opts", method!(Client::generate_token_opts, 3))?;
+        client.define_method(
+            "generate_token_opts",
+            method!(Client::generate_token_opts, 3),
+        )?;
         client.define_method("api_url", method!(Client::api_url, 0))?;
         client.define_method("inspect", method!(Client::inspect, 0))?;
         client.define_method("to_s", method!(Client::inspect, 0))?;

@@ -23,7 +23,10 @@ unsafe extern "C" fn trampoline<F: FnOnce() -> R, R>(data: *mut c_void) -> *mut 
 /// Runs `work` without the GVL, so other Ruby threads run meanwhile. `work` must not touch any
 /// Ruby object or API. A panic inside `work` is caught and returned as `Err`.
 pub fn without_gvl<F: FnOnce() -> R, R>(work: F) -> std::thread::Result<R> {
-    let mut job = Job { work: Some(work), result: None };
+    let mut job = Job {
+        work: Some(work),
+        result: None,
+    };
     // SAFETY: the trampoline only touches `job`, which outlives the call; no unblocking function is
     // given, so Ruby waits for the work to finish (it is bounded by the client's timeouts).
     unsafe {

@@ -180,32 +180,6 @@ impl Client {
             abort: task.abort_handle(),
         })
     }
-
-    fn spawn(
-        &self,
-        op: String,
-        args_json: &str,
-        callback: Py<PyAny>,
-        all: bool,
-    ) -> PyResult<CallHandle> {
-        let args = parse_json("args", args_json).map_err(|e| to_py(&e))?;
-        let rt = opentok_core::rt::runtime().map_err(|e| to_py(&e))?;
-        let client = self.inner.clone();
-        let task = rt.spawn(async move {
-            let (ok, payload) = match run(client, op, args, all).await {
-                Ok(s) => (true, s),
-                Err(e) => (false, e.to_json().to_string()),
-            };
-            Python::attach(|py| {
-                if let Err(err) = callback.call1(py, (ok, payload)) {
-                    err.write_unraisable(py, None);
-                }
-            });
-        });
-        Ok(CallHandle {
-            abort: task.abort_handle(),
-        })
-    }
 }
 
 #[pymethods]
@@ -240,12 +214,6 @@ impl Client {
         self.blocking(py, op, args_json, true)
     }
 
-    /// Starts `op` on the shared runtime; `callback(ok: bool, payload: str)` is called from a
-    /// runtime thread when it finishes. Returns a handle whose `abort()` cancels the request.
-    fn call_async(&self, op: String, args_json: &str, callback: Py<PyAny>) -> PyResult<CallHandle> {
-        self.spawn(op, args_json, callback, false)
-    }
-
     /// Starts `op` on the shared runtime; its result `(id, ok, payload)` is queued in `queue`
     /// (no GIL needed on completion). Returns a handle whose `abort()` cancels the request.
     fn submit(
@@ -267,16 +235,6 @@ impl Client {
         id: u64,
     ) -> PyResult<CallHandle> {
         self.spawn_queued(op, args_json, queue, id, true)
-    }
-
-    /// `call_all` started on the shared runtime, like `call_async`.
-    fn call_all_async(
-        &self,
-        op: String,
-        args_json: &str,
-        callback: Py<PyAny>,
-    ) -> PyResult<CallHandle> {
-        self.spawn(op, args_json, callback, true)
     }
 
     /// Mints a client token. `now` is the host clock (Unix seconds); no I/O, GIL kept (µs).

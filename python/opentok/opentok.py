@@ -5,6 +5,7 @@ Rust (the GIL is released while it waits) and wraps the camelCase result in the 
 objects. Argument checking is done by the core, which names the offending field.
 """
 
+import abc
 import json
 import sys
 import threading
@@ -119,7 +120,7 @@ _DIAL_KEYS = {"observeForceMute": "observe_force_mute"}
 _WS_KEYS = {"audioRate": "audio_rate", "audioTransport": "audio_transport"}
 
 
-class _Base(object):
+class _Base(abc.ABC):
     """Settings, credentials and the argument/result conversions shared by Client and AsyncClient."""
 
     def __init__(
@@ -275,8 +276,9 @@ class _Base(object):
 
     # ---- the execution hook (sync here, coroutine in AsyncClient) ----
 
+    @abc.abstractmethod
     def _run(self, op: str, args: Dict[str, Any], conv: Callable[[Any], Any], all_pages: bool = False) -> Any:
-        raise NotImplementedError
+        """Runs one operation: blocking in :class:`Client`, a future in ``AsyncClient``."""
 
     # ---- tokens (no I/O: the same in Client and AsyncClient) ----
 

@@ -114,7 +114,7 @@ def drive(c: Any, op: str, args: Dict[str, Any]) -> Any:
         return c.list_callbacks()
     if op == "unregister_callback":
         return c.unregister_callback(a["callback_id"])
-    raise NotImplementedError(op)
+    raise AssertionError(f"no public method is mapped for operation {op!r}")
 
 
 # Values the official SDK always sends for these operations (its signature defaults); our

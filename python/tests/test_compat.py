@@ -1,5 +1,6 @@
 """The compatibility scenario (tests/compat/scenario.py, official API only) against this package,
-and against the official package when a throw-away environment with it exists (target/bench-venv)."""
+and against the official package when a throw-away environment with it exists (target/peers/venv, made by
+the faithfulness check that `make test` runs first, or target/bench-venv from `make bench-python`)."""
 
 import os
 import subprocess
@@ -27,12 +28,13 @@ def test_scenario_against_this_package(emulator: Any) -> None:
 
 
 def test_scenario_against_official_package(emulator: Any) -> None:
-    venv_python = ROOT / "target" / "bench-venv" / "bin" / "python"
-    if not venv_python.exists():
-        pytest.skip("no throw-away venv with the official package (make bench-python creates it)")
+    candidates = [ROOT / "target" / d / "bin" / "python" for d in ("peers/venv", "bench-venv")]
+    venv_python = next((p for p in candidates if p.exists()), None)
+    if venv_python is None:
+        pytest.skip("no throw-away venv with the official package (tests/peers/run.sh or make bench-python creates it)")
     probe = subprocess.run([str(venv_python), "-c", "import opentok, sys; sys.exit(0 if hasattr(opentok, 'Client') and not hasattr(opentok, 'AsyncClient') else 1)"],
                            capture_output=True, cwd="/")
     if probe.returncode != 0:
-        pytest.skip("target/bench-venv does not hold the official package")
+        pytest.skip(f"{venv_python} does not hold the official package")
     r = _run(str(venv_python), "", emulator.url)
     assert r.returncode == 0, r.stdout + r.stderr

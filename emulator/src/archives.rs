@@ -432,27 +432,7 @@ pub async fn streams(
         .sessions
         .get(&a.session_id)
         .is_some_and(|s| s.streams.iter().any(|x| x.id == stream_id));
-    if add {
-        if !exists {
-            return Err(ApiError::not_found(format!(
-                "Stream not found: {stream_id}"
-            )));
-        }
-        a.streams.retain(|s| s["streamId"] != json!(stream_id));
-        a.streams.push(json!({
-            "streamId": stream_id,
-            "hasAudio": patch.has_audio.unwrap_or(true),
-            "hasVideo": patch.has_video.unwrap_or(true),
-        }));
-    } else {
-        let before = a.streams.len();
-        a.streams.retain(|s| s["streamId"] != json!(stream_id));
-        if before == a.streams.len() && !exists {
-            return Err(ApiError::not_found(format!(
-                "Stream not found: {stream_id}"
-            )));
-        }
-    }
+    patch.apply(&mut a.streams, add, &stream_id, exists)?;
     a.updated_at = ids::now_ms();
     no_content()
 }

@@ -343,27 +343,7 @@ pub async fn streams(
         .sessions
         .get(&b.session_id)
         .is_some_and(|s| s.streams.iter().any(|x| x.id == stream_id));
-    if add {
-        if !exists {
-            return Err(ApiError::not_found(format!(
-                "Stream not found: {stream_id}"
-            )));
-        }
-        b.streams.retain(|s| s["streamId"] != json!(stream_id));
-        b.streams.push(json!({
-            "streamId": stream_id,
-            "hasAudio": patch.has_audio.unwrap_or(true),
-            "hasVideo": patch.has_video.unwrap_or(true),
-        }));
-    } else {
-        let before = b.streams.len();
-        b.streams.retain(|s| s["streamId"] != json!(stream_id));
-        if before == b.streams.len() && !exists {
-            return Err(ApiError::not_found(format!(
-                "Stream not found: {stream_id}"
-            )));
-        }
-    }
+    patch.apply(&mut b.streams, add, &stream_id, exists)?;
     b.updated_at = ids::now_ms();
     no_content()
 }

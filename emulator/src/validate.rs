@@ -157,4 +157,32 @@ impl StreamPatch {
             )),
         }
     }
+
+    /// Applies the patch to an archive's or broadcast's `streams`; `in_session` tells whether the
+    /// stream exists in the session. Adding an unknown stream, or removing one that is neither
+    /// included nor in the session, is a 404.
+    pub fn apply(
+        &self,
+        streams: &mut Vec<Value>,
+        add: bool,
+        stream_id: &str,
+        in_session: bool,
+    ) -> ApiResult<()> {
+        let not_found = || ApiError::not_found(format!("Stream not found: {stream_id}"));
+        if add && !in_session {
+            return Err(not_found());
+        }
+        let before = streams.len();
+        streams.retain(|s| s["streamId"] != json!(stream_id));
+        if add {
+            streams.push(json!({
+                "streamId": stream_id,
+                "hasAudio": self.has_audio.unwrap_or(true),
+                "hasVideo": self.has_video.unwrap_or(true),
+            }));
+        } else if before == streams.len() && !in_session {
+            return Err(not_found());
+        }
+        Ok(())
+    }
 }

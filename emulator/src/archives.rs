@@ -3,7 +3,7 @@
 use crate::error::{no_content, ok_json, parse_json, required_str, ApiError, ApiResult};
 use crate::ids;
 use crate::state::{lock, page, paging, project_id_value, AppState, MediaMode};
-use crate::validate::{in_range, one_of, Layout, StreamPatch, RESOLUTIONS};
+use crate::validate::{in_range, one_of, tags_clash, Layout, StreamPatch, RESOLUTIONS};
 use axum::extract::{Path, Query, State};
 use bytes::Bytes;
 use serde::Deserialize;
@@ -257,9 +257,7 @@ pub async fn start(State(st): State<AppState>, Path(pid): Path<String>, body: By
     let clash = data.archives.iter().any(|a| {
         a.session_id == session_id
             && matches!(a.status.as_str(), "started" | "paused")
-            && (a.multi_archive_tag.is_none()
-                || b.multi_archive_tag.is_none()
-                || a.multi_archive_tag == b.multi_archive_tag)
+            && tags_clash(&a.multi_archive_tag, &b.multi_archive_tag)
     });
     if clash {
         return Err(ApiError::conflict(

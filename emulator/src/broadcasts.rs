@@ -3,7 +3,7 @@
 use crate::error::{no_content, ok_json, parse_json, required, required_str, ApiError, ApiResult};
 use crate::ids;
 use crate::state::{lock, page, paging, project_id_value, AppState, MediaMode};
-use crate::validate::{in_range, len_range, one_of, Layout, StreamPatch, RESOLUTIONS};
+use crate::validate::{in_range, len_range, one_of, tags_clash, Layout, StreamPatch, RESOLUTIONS};
 use axum::extract::{Path, Query, State};
 use bytes::Bytes;
 use serde::Deserialize;
@@ -209,9 +209,7 @@ pub async fn start(State(st): State<AppState>, Path(pid): Path<String>, body: By
     let clash = data.broadcasts.iter().any(|x| {
         x.session_id == session_id
             && x.status == "started"
-            && (x.multi_broadcast_tag.is_none()
-                || b.multi_broadcast_tag.is_none()
-                || x.multi_broadcast_tag == b.multi_broadcast_tag)
+            && tags_clash(&x.multi_broadcast_tag, &b.multi_broadcast_tag)
     });
     if clash {
         return Err(ApiError::conflict(

@@ -129,6 +129,12 @@ pub fn len_range(field: &str, value: &str, min: usize, max: usize) -> ApiResult<
     }
 }
 
+/// Two concurrent archives (or broadcasts) of one session are allowed only when both carry a tag
+/// (`multiArchiveTag` / `multiBroadcastTag`) and the tags differ.
+pub fn tags_clash(running: &Option<String>, requested: &Option<String>) -> bool {
+    running.is_none() || requested.is_none() || running == requested
+}
+
 /// `addStream` / `removeStream` PATCH body.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]

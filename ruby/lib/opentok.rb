@@ -1,29 +1,5 @@
 # frozen_string_literal: true
 
 # opentok-rs: the official `opentok` gem's API on a Rust core. `require "opentok"`.
-require "json"
-require "set"
-
-require_relative "opentok/version"
-require_relative "opentok/native"
-require_relative "opentok/constants"
-require_relative "opentok/exceptions"
-require_relative "opentok/internal"
-require_relative "opentok/resource"
-require_relative "opentok/session"
-require_relative "opentok/archive"
-require_relative "opentok/archives"
-require_relative "opentok/broadcast"
-require_relative "opentok/broadcasts"
-require_relative "opentok/stream"
-require_relative "opentok/streams"
-require_relative "opentok/connection"
-require_relative "opentok/connections"
-require_relative "opentok/signals"
-require_relative "opentok/sip"
-require_relative "opentok/render"
-require_relative "opentok/renders"
-require_relative "opentok/websocket"
-require_relative "opentok/captions"
-require_relative "opentok/callbacks"
+# Every file under opentok/ can also be required on its own, as with the official gem.
 require_relative "opentok/opentok"

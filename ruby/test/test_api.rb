@@ -46,7 +46,7 @@ class TestSessionsAndTokens < EmulatorTest
     # relative to the real clock this expiry is long past, relative to the frozen one it is fine;
     # and an expiry valid now is rejected under a clock frozen 40 days earlier.
     valid_now = Time.now + 3600
-    err = assert_raises(ArgumentError) do
+    err = assert_raises(RuntimeError) do
       Time.stub(:now, Time.now - (40 * 86_400)) { @opentok.generate_token(sid, expire_time: valid_now) }
     end
     assert_equal "expire_time", err.field
@@ -54,7 +54,7 @@ class TestSessionsAndTokens < EmulatorTest
 
   def test_inspect_hides_the_secret
     [@opentok.inspect, @opentok.to_s, @opentok.create_session.inspect,
-     @opentok.instance_variable_get(:@client).inspect].each do |text|
+     @opentok.native.inspect].each do |text|
       refute_includes text, API_SECRET
     end
     assert_equal API_SECRET, @opentok.api_secret
@@ -69,6 +69,7 @@ class TestArchives < EmulatorTest
     assert_kind_of OpenTok::Archive, archive
     assert_equal ["started", "Class", sid, true], [archive.status, archive.name, archive.session_id, archive.has_audio]
     assert_kind_of Integer, archive.created_at
+    assert_equal :composed, archive.output_mode
     assert_equal({ "type" => "bestFit", "screenshareType" => "pip" }, JSON.parse(last_request["body"])["layout"])
 
     found = @opentok.archives.find(archive.id)
@@ -108,6 +109,11 @@ class TestArchives < EmulatorTest
     assert_equal true, @opentok.archives.remove_stream(archive.id, stream)
     assert_equal true, archive.add_stream(stream)
     assert_equal true, archive.remove_stream(stream)
+    auto = @opentok.archives.create(routed_session)
+    # the official gem refuses locally unless the archive's streamMode is "manual"
+    Emulator.clear_requests
+    assert_raises(OpenTok::OpenTokArchiveError) { auto.add_stream(stream) }
+    assert_empty Emulator.requests
   end
 end
 
@@ -161,12 +167,15 @@ class TestStreamsSignalsConnections < EmulatorTest
                  JSON.parse(last_request["body"]))
     assert_equal ["focus"], @opentok.streams.find(sid, "S1").layout_class_list
     assert_equal true, @opentok.streams.layout_stream(sid, "S2", ["full"])
-    assert_equal true, @opentok.streams.force_mute(sid, s1["id"])
-    assert_equal true, @opentok.streams.force_mute_all(sid, excluded_streams: ["S2"])
+    res = @opentok.streams.force_mute(sid, s1["id"])
+    assert_kind_of OpenTok::Response, res
+    assert res.success?
+    assert_includes [200, 204], res.code
+    assert @opentok.streams.force_mute_all(sid, excluded_streams: ["S2"]).success?
     assert_equal({ "active" => true, "excludedStreamIds" => ["S2"] }, JSON.parse(last_request["body"]))
-    assert_equal true, @opentok.streams.force_mute_all(sid, excludedStreamIds: ["S1"])
+    assert @opentok.streams.force_mute_all(sid, excludedStreamIds: ["S1"]).success?
     assert_equal({ "active" => true, "excludedStreamIds" => ["S1"] }, JSON.parse(last_request["body"]))
-    assert_equal true, @opentok.streams.disable_force_mute(sid)
+    assert @opentok.streams.disable_force_mute(sid).success?
     assert_equal({ "active" => false }, JSON.parse(last_request["body"]))
   end
 
@@ -195,13 +204,18 @@ class TestSipRendersWebsocketCaptions < EmulatorTest
     call = @opentok.sip.dial(sid, token, "sip:user@sip.partner.com;transport=tls",
                              from: "from@example.com", headers: { "X-Foo": "bar" }, auth: { username: "u", password: "p" },
                              secure: true, video: false, observe_force_mute: true)
-    assert_kind_of Hash, call
+    assert_kind_of OpenTok::Response, call
+    assert_equal 200, call.code
+    assert call.success?
     assert call["id"] && call["connectionId"]
+    assert_equal call["id"], call.parsed_response["id"]
+    assert_equal call.parsed_response, JSON.parse(call.body)
+    assert_equal "application/json", call.headers["Content-Type"].to_s.split(";").first
     sip = JSON.parse(last_request["body"])["sip"]
     assert_equal({ "X-Foo" => "bar" }, sip["headers"])
     assert_equal true, sip["observeForceMute"]
-    assert_equal true, @opentok.sip.play_dtmf_to_session(sid, "1p2#*")
-    assert_equal true, @opentok.sip.play_dtmf_to_connection(sid, call["connectionId"], "9")
+    assert @opentok.sip.play_dtmf_to_session(sid, "1p2#*").success?
+    assert @opentok.sip.play_dtmf_to_connection(sid, call["connectionId"], "9").success?
   end
 
   def test_renders
@@ -216,9 +230,11 @@ class TestSipRendersWebsocketCaptions < EmulatorTest
     list = @opentok.renders.list(offset: 0, count: 10)
     assert_kind_of OpenTok::RenderList, list
     assert_equal 1, list.total
-    assert_equal true, @opentok.renders.stop(r.id)
+    stopped = @opentok.renders.stop(r.id)
+    assert_kind_of OpenTok::Render, stopped
+    assert_equal r.id, stopped.id
     r2 = @opentok.renders.start(sid, token: token, url: "https://webapp.customer.com/render")
-    assert_same r2, r2.stop
+    assert_kind_of OpenTok::Render, r2.stop
   end
 
   def test_websocket
@@ -227,6 +243,8 @@ class TestSipRendersWebsocketCaptions < EmulatorTest
     Emulator.stream(sid, { streamId: "S1" })
     res = @opentok.websocket.connect(sid, token, "wss://service.com/ws", streams: ["S1"], headers: { "X-Id" => "1" },
                                                                         audio_rate: 16_000, bidirectional: true)
+    assert_kind_of OpenTok::Response, res
+    assert_equal 200, res.code
     assert res["id"] && res["connectionId"]
     ws = JSON.parse(last_request["body"])["websocket"]
     assert_equal [16_000, true, { "X-Id" => "1" }], ws.values_at("audioRate", "bidirectional", "headers")
@@ -237,10 +255,13 @@ class TestSipRendersWebsocketCaptions < EmulatorTest
     sid = routed_session
     token = @opentok.generate_token(sid, role: :moderator)
     res = @opentok.captions.start(sid, token, language_code: "en-US", max_duration: 1800, partial_captions: false)
+    assert_kind_of OpenTok::Response, res
+    assert res.success?
     id = res["captionsId"]
+    assert_equal id, res.parsed_response["captionsId"]
     assert id
     assert_equal "started", @opentok.captions.status(id)["status"]
-    assert_equal true, @opentok.captions.stop(id)
+    assert @opentok.captions.stop(id).success?
     err = assert_raises(OpenTok::OpenTokCaptionsError) { @opentok.captions.stop("no-such-captions") }
     assert_equal 404, err.status
 

@@ -50,7 +50,7 @@ class TestErrorMapping < EmulatorTest
 
   def test_timeout
     Emulator.fault(path: "/v2/project/#{API_KEY}/archive", latencyMs: 2000, count: 1)
-    ot = OpenTok::OpenTok.new(API_KEY, API_SECRET, api_url: Emulator.url, timeout_length: 0.3, max_retries: 0)
+    ot = OpenTok::OpenTok.new(API_KEY, API_SECRET, api_url: Emulator.url, request_timeout: 0.3, max_retries: 0)
     started = Time.now
     err = assert_raises(OpenTok::OpenTokArchiveError) { ot.archives.all }
     assert_equal :timeout, err.kind
@@ -66,9 +66,11 @@ class TestErrorMapping < EmulatorTest
 end
 
 class TestBadInput < EmulatorTest
-  def assert_field(field, &block)
-    err = assert_raises(ArgumentError, &block)
-    assert_kind_of OpenTok::InvalidArgumentError, err
+  # The class the official gem raises for that check: ArgumentError, or RuntimeError where it does
+  # `raise "..."`; every one is an OpenTok::InvalidArgument naming the field.
+  def assert_field(field, klass = ArgumentError, &block)
+    err = assert_raises(klass, &block)
+    assert_kind_of OpenTok::InvalidArgument, err
     assert_equal field, err.field
     assert_includes err.message, field.split(".").last
   end
@@ -81,36 +83,52 @@ class TestBadInput < EmulatorTest
     assert_field("has_audio") { @opentok.archives.create(sid, has_audio: "yes") }
     assert_field("count") { @opentok.archives.all(count: "ten") }
     assert_field("archive_id") { @opentok.archives.find([1]) }
-    assert_field("role") { @opentok.generate_token(sid, role: 3) }
-    assert_field("expire_time") { @opentok.generate_token(sid, expire_time: "tomorrow") }
-    assert_field("data") { @opentok.generate_token(sid, data: 42) }
-    assert_field("initial_layout_class_list") { @opentok.generate_token(sid, initial_layout_class_list: [1]) }
-    assert_field("session_id") { @opentok.generate_token(:"") }
-    assert_field("api_secret") { OpenTok::OpenTok.new(API_KEY, nil) }
-    assert_field("timeout_length") { OpenTok::OpenTok.new(API_KEY, API_SECRET, timeout_length: -1) }
+    assert_field("role", RuntimeError) { @opentok.generate_token(sid, role: 3) }
+    assert_field("expire_time", RuntimeError) { @opentok.generate_token(sid, expire_time: "tomorrow") }
+    assert_field("data", RuntimeError) { @opentok.generate_token(sid, data: 42) }
+    assert_field("initial_layout_class_list", RuntimeError) { @opentok.generate_token(sid, initial_layout_class_list: [1]) }
+    assert_field("session_id", RuntimeError) { @opentok.generate_token(:"") }
+    # as in the official gem, the constructor validates nothing; the first call does
+    no_secret = OpenTok::OpenTok.new(API_KEY, nil, api_url: Emulator.url)
+    assert_field("api_secret") { no_secret.create_session }
+    assert_field("timeout_length") { OpenTok::OpenTok.new(API_KEY, API_SECRET, timeout_length: -1).archives.all }
     assert_field("digits") { @opentok.sip.play_dtmf_to_session(sid, 123) }
+    assert_field("location", RuntimeError) { @opentok.create_session(location: "not-an-ip") }
   end
 
   def test_unknown_symbols_and_options
     sid = routed_session
-    assert_field("media_mode") { @opentok.create_session(media_mode: :p2p) }
-    assert_field("archive_mode") { @opentok.create_session(media_mode: :routed, archive_mode: :sometimes) }
-    assert_field("role") { @opentok.generate_token(sid, role: :admin) }
-    assert_field("token_type") { @opentok.generate_token(sid, token_type: :T2) }
+    assert_field("archive_mode", RuntimeError) { @opentok.create_session(media_mode: :routed, archive_mode: :sometimes) }
+    assert_field("archive_mode", RuntimeError) { @opentok.create_session(archive_mode: :always) }
+    assert_field("e2ee") { @opentok.create_session(e2ee: true) }
+    assert_field("role", RuntimeError) { @opentok.generate_token(sid, role: :admin) }
+    assert_field("token_type", RuntimeError) { @opentok.generate_token(sid, token_type: :T2) }
     assert_field("output_mode") { @opentok.archives.create(sid, output_mode: :mixed) }
     assert_field("layout.type") { @opentok.archives.create(sid, layout: { type: :grid }) }
-    assert_field("colour") { @opentok.archives.create(sid, colour: "red") }
-    assert_field("bogus") { @opentok.generate_token(sid, bogus: 1) }
+  end
+
+  # What the official gem lets through is sent: unknown media modes mean relayed, unknown
+  # create_session/archives.create keys and unknown token options are ignored.
+  def test_official_leniency
+    s = @opentok.create_session(media_mode: :p2p, colour: "red")
+    assert_equal :relayed, s.media_mode
+    assert_equal "relayed", Emulator.session(s.session_id)["mediaMode"]
+    sid = routed_session
+    Emulator.clear_requests
+    archive = @opentok.archives.create(sid, colour: "red", name: "n")
+    refute JSON.parse(last_request["body"]).key?("colour")
+    assert_equal "n", archive.name
+    assert @opentok.generate_token(sid, bogus: 1).start_with?("ey")
   end
 
   def test_out_of_range
     sid = routed_session
     assert_field("count") { @opentok.archives.all(count: 5000) }
     assert_field("offset") { @opentok.archives.all(offset: -1) }
-    assert_field("expire_time") { @opentok.generate_token(sid, expire_time: Time.now.to_i + (31 * 86_400)) }
-    assert_field("expire_time") { @opentok.generate_token(sid, expire_time: Time.now.to_i - 10) }
-    assert_field("expire_time") { @opentok.generate_token(sid, expire_time: 2**70) }
-    assert_field("data") { @opentok.generate_token(sid, data: "x" * 1001) }
+    assert_field("expire_time", RuntimeError) { @opentok.generate_token(sid, expire_time: Time.now.to_i + (31 * 86_400)) }
+    assert_field("expire_time", RuntimeError) { @opentok.generate_token(sid, expire_time: Time.now.to_i - 10) }
+    assert_field("expire_time", RuntimeError) { @opentok.generate_token(sid, expire_time: 2**70) }
+    assert_field("data", RuntimeError) { @opentok.generate_token(sid, data: "x" * 1001) }
     assert_field("max_duration") { @opentok.broadcasts.create(sid, outputs: { hls: {} }, maxDuration: 59) }
     assert_field("max_bitrate") { @opentok.broadcasts.create(sid, outputs: { hls: {} }, maxBitRate: 10**9) }
     assert_field("max_bitrate") { @opentok.archives.create(sid, max_bitrate: 1) }
@@ -120,11 +138,28 @@ class TestBadInput < EmulatorTest
 
   def test_malformed_session_ids
     ["", "garbage", "1_!!!!", "2_", "1_\u00e9\u00e9", "a/b", "x" * 10_000].each do |bad|
-      assert_field("session_id") { @opentok.generate_token(bad) }
+      assert_field("session_id", RuntimeError) { @opentok.generate_token(bad) }
     end
     assert_field("session_id") { @opentok.archives.create("a/b") }
-    assert_field("session_id") { @opentok.generate_token("1_abc".b + "\xff".b) }
+    assert_field("session_id", RuntimeError) { @opentok.generate_token("1_abc".b + "\xff".b) }
     refute OpenTok::Session.belongs_to_api_key?("garbage", API_KEY)
     assert_empty Emulator.requests
+  end
+
+  # Binary strings and cyclic hashes are the invalid-argument error naming the field, not
+  # JSON::GeneratorError / SystemStackError.
+  def test_binary_and_cyclic_input
+    sid = routed_session
+    assert_field("name") { @opentok.archives.create(sid, name: "\xff\xfe".b) }
+    assert_field("outputs.hls.x") { @opentok.broadcasts.create(sid, outputs: { hls: { x: "\xc3".b } }) }
+    cyclic = { type: "custom" }
+    cyclic[:self] = cyclic
+    assert_field("layout.self") { @opentok.archives.create(sid, layout: cyclic) }
+    list = ["a"]
+    list << list
+    assert_field("headers.X-A[1]") { @opentok.sip.dial(sid, "t", "sip:a@b", headers: { "X-A" => list }) }
+    assert_field("archive_id") { @opentok.archives.find("\xff".b) }
+    # valid UTF-8 in a binary String is fine
+    assert_equal "caf\u00e9", @opentok.archives.create(sid, name: "caf\u00e9".b).name
   end
 end

@@ -9,7 +9,7 @@ class TestTokenVectors < Minitest::Test
 
   def setup
     @opentok = OpenTok::OpenTok.new(API_KEY, API_SECRET)
-    @native = @opentok.instance_variable_get(:@client)
+    @native = @opentok.native
   end
 
   def native_token(sid, opts, now, nonce)
@@ -47,7 +47,8 @@ class TestTokenVectors < Minitest::Test
 
   V["invalid"].each_with_index do |c, i|
     define_method("test_invalid_token_#{i}") do
-      err = assert_raises(ArgumentError, c["name"]) do
+      # the official gem raises RuntimeError (`raise "..."`) for every token check
+      err = assert_raises(RuntimeError, c["name"]) do
         Time.stub(:now, Time.at(1_700_000_000)) { @opentok.generate_token(c["session_id"], public_opts(c["options"])) }
       end
       assert_equal c["field"], err.field, c["name"]
@@ -92,7 +93,7 @@ class TestSessionIdVectors < Minitest::Test
       assert_equal "session_id", JSON.parse(err.message)["field"]
       refute OpenTok::Session.belongs_to_api_key?(sid, API_KEY)
       ot = OpenTok::OpenTok.new(API_KEY, API_SECRET)
-      e = assert_raises(ArgumentError) { ot.generate_token(sid) }
+      e = assert_raises(RuntimeError) { ot.generate_token(sid) }
       assert_equal "session_id", e.field
     end
   end
@@ -144,7 +145,19 @@ class TestRequestVectors < EmulatorTest
 
     define_method("test_public_invalid_#{i}") do
       Emulator.clear_requests
-      err = assert_raises(ArgumentError, c["name"]) { PublicOps::OPS[c["op"]].call(@opentok, c["args"]) }
+      call = -> { PublicOps::OPS[c["op"]].call(@opentok, c["args"]) }
+      unless PublicOps.refused_by_ruby?(c)
+        # the official gem makes no such check: the request goes out and the service decides
+        begin
+          call.call
+        rescue OpenTok::OpenTokError
+          nil
+        end
+        refute_empty Emulator.requests, "#{c["name"]} is sent"
+        next
+      end
+      err = assert_raises(OpenTok::InvalidArgument, c["name"]) { call.call }
+      assert_kind_of PublicOps.error_class(c), err, c["name"]
       assert_equal c["field"], err.field, c["name"]
       assert_includes err.message, c["field"].split(".").last
       assert_empty Emulator.requests, "nothing is sent for #{c["name"]}"
@@ -155,7 +168,12 @@ end
 class TestResponseVectors < Minitest::Test
   V = vectors("responses.json")
   OBJECTS = {
-    "create_session" => ->(j) { OpenTok::Session.new(API_KEY, nil, j["sessionId"], { media_mode: j["mediaMode"], archive_mode: j["archiveMode"], e2ee: j["e2ee"], project_id: j["projectId"] }, OpenTok::OpenTok.new(API_KEY, API_SECRET)) },
+    "create_session" => lambda { |j|
+      row = j.is_a?(Array) ? j.first : j
+      OpenTok::Session.new(API_KEY, API_SECRET, row["session_id"] || row["sessionId"],
+                           { media_mode: row["mediaMode"], archive_mode: row["archiveMode"], e2ee: row["e2ee"],
+                             project_id: row["projectId"] || row["project_id"] })
+    },
     "get_archive" => ->(j) { OpenTok::Archive.new(nil, j) },
     "list_archives" => ->(j) { OpenTok::ArchiveList.new(nil, j) },
     "start_broadcast" => ->(j) { OpenTok::Broadcast.new(nil, j) },

@@ -176,7 +176,8 @@ impl Client {
                             };
                         }
                     }
-                    other => return Err(raise_invalid(ruby, other, "unknown token option")),
+                    // The official gem ignores option keys it does not know.
+                    _ => {}
                 }
                 Ok(ForEach::Continue)
             })?;
@@ -189,6 +190,16 @@ impl Client {
             Ok(Err(e)) => Err(raise_core(ruby, &e)),
             Err(_) => Err(panic_error(ruby)),
         }
+    }
+
+    /// The REST authentication header `[name, value]` for a request made now.
+    fn auth_header(ruby: &Ruby, rb_self: &Self) -> Result<(String, String), Error> {
+        guarded(ruby, || {
+            rb_self
+                .inner
+                .auth_header()
+                .map(|(name, value)| (name.to_owned(), value.to_string()))
+        })
     }
 
     /// The base URL requests go to.
@@ -374,6 +385,7 @@ mod ext {
             "generate_token_opts",
             method!(Client::generate_token_opts, 3),
         )?;
+        client.define_method("auth_header", method!(Client::auth_header, 0))?;
         client.define_method("api_url", method!(Client::api_url, 0))?;
         client.define_method("inspect", method!(Client::inspect, 0))?;
         client.define_method("to_s", method!(Client::inspect, 0))?;

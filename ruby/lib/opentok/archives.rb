@@ -1,8 +1,16 @@
 # frozen_string_literal: true
 
+require_relative "internal"
+require_relative "archive"
+require_relative "archive_list"
+
 module OpenTok
   # Archive (recording) methods: `opentok.archives`.
   class Archives
+    # Options archives.create keeps (the official gem's list plus the transcription options).
+    CREATE_KEYS = %w[name has_audio has_video output_mode resolution layout multi_archive_tag stream_mode
+                     max_bitrate quantization_parameter has_transcription transcription_properties].freeze
+
     # @private
     def initialize(client)
       @client = client
@@ -13,9 +21,11 @@ module OpenTok
     # :stream_mode (:auto/:manual), :multi_archive_tag, :max_bitrate, :quantization_parameter,
     # :has_transcription, :transcription_properties. Returns an Archive.
     # @raise [OpenTokArchiveError] [OpenTokAuthenticationError] [ArgumentError]
+    # As in the official gem, option keys other than these are dropped.
     def create(session_id, options = {})
       sid = Internal.id!("session_id", session_id)
-      Archive.new(self, Internal.call(@client, "start_archive", Internal.args({ session_id: sid }, options)))
+      opts = Internal.options!(options).select { |k, _| CREATE_KEYS.include?(k.to_s) }
+      Archive.new(self, Internal.call(@client, "start_archive", Internal.args({ session_id: sid }, opts)))
     end
 
     # The Archive with this id.

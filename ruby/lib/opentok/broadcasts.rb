@@ -1,5 +1,9 @@
 # frozen_string_literal: true
 
+require_relative "internal"
+require_relative "broadcast"
+require_relative "broadcast_list"
+
 module OpenTok
   # Live-streaming broadcast methods: `opentok.broadcasts`.
   class Broadcasts

@@ -1,5 +1,7 @@
 # frozen_string_literal: true
 
+require_relative "internal"
+
 module OpenTok
   # Project callbacks (legacy; not in the official Ruby gem): `opentok.callbacks`.
   class Callbacks

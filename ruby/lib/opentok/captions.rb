@@ -1,5 +1,7 @@
 # frozen_string_literal: true
 
+require_relative "internal"
+
 module OpenTok
   # Live captions: `opentok.captions`.
   class Captions
@@ -9,16 +11,15 @@ module OpenTok
     end
 
     # Starts live captions. Options: :language_code, :max_duration, :partial_captions,
-    # :status_callback_url. Returns the API's answer as a Hash ("captionsId").
+    # :status_callback_url. Returns the HTTP answer (a Response; `["captionsId"]`).
     def start(session_id, token, options = {})
       fixed = { session_id: Internal.id!("session_id", session_id), token: Internal.id!("token", token) }
-      Internal.call(@client, "start_captions", Internal.args(fixed, options))
+      Internal.call_response(@client, "start_captions", Internal.args(fixed, options))
     end
 
-    # Stops live captions. Returns true.
+    # Stops live captions. Returns the HTTP answer (a Response).
     def stop(captions_id)
-      Internal.call(@client, "stop_captions", { "captions_id" => Internal.id!("captions_id", captions_id) })
-      true
+      Internal.call_response(@client, "stop_captions", { "captions_id" => Internal.id!("captions_id", captions_id) })
     end
 
     # Caption status as a Hash ("captionId", "status", ...) (not in the official gem).

@@ -1,5 +1,9 @@
 # frozen_string_literal: true
 
+require_relative "internal"
+require_relative "connection"
+require_relative "connection_list"
+
 module OpenTok
   # Connection methods: `opentok.connections`.
   class Connections

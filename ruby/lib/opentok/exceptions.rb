@@ -41,9 +41,12 @@ module OpenTok
   # Errors of live-caption methods.
   class OpenTokCaptionsError < OpenTokError; end
 
-  # Raised for a bad argument (nothing was sent). An ArgumentError, as with the official gem;
-  # {#field} names the offending option or parameter.
-  class InvalidArgumentError < ::ArgumentError
+  # Every bad-argument error of this gem (nothing was sent) includes this module, so
+  # `rescue OpenTok::InvalidArgument` catches them all; {#field} names the offending option or
+  # parameter. The concrete class is the one the official gem raises for that check:
+  # {InvalidArgumentError} (an ArgumentError) or {InvalidArgumentRuntimeError} (a RuntimeError,
+  # where the official gem does `raise "..."`: token options, session location, archive mode).
+  module InvalidArgument
     attr_reader :field, :reason
 
     def initialize(message = nil, field: nil, reason: nil)
@@ -51,5 +54,15 @@ module OpenTok
       @field = field
       @reason = reason
     end
+  end
+
+  # A bad argument where the official gem raises ArgumentError.
+  class InvalidArgumentError < ::ArgumentError
+    include InvalidArgument
+  end
+
+  # A bad argument where the official gem raises RuntimeError (`raise "..."`).
+  class InvalidArgumentRuntimeError < ::RuntimeError
+    include InvalidArgument
   end
 end

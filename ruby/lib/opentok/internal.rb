@@ -1,6 +1,9 @@
 # frozen_string_literal: true
 
 require "json"
+require_relative "native"
+require_relative "constants"
+require_relative "exceptions"
 
 module OpenTok
   # @private Argument conversion, native calls and error mapping shared by every class.
@@ -23,6 +26,37 @@ module OpenTok
       /\A(connect_audio|stop_audio_connector)\z/ => :OpenTokWebSocketError,
       /captions/ => :OpenTokCaptionsError
     }.freeze
+    # Checks the official gem makes with `raise "..."` (a RuntimeError), by operation and field;
+    # every other bad argument is an ArgumentError there and here.
+    RUNTIME_CHECKS = {
+      "generate_token" => :all,
+      "create_session" => %w[location archive_mode].freeze
+    }.freeze
+
+    # Holds the API secret so that no dump of an object (inspect, to_json, as_json, to_yaml,
+    # instance_values) shows it.
+    class Secret
+      FILTERED = "[FILTERED]"
+
+      def initialize(value)
+        @value = value
+        freeze
+      end
+
+      def value = @value
+      def inspect = FILTERED
+      def to_s = FILTERED
+      def as_json(*) = FILTERED
+      def to_json(*args) = FILTERED.to_json(*args)
+      def encode_with(coder)
+        coder.scalar = FILTERED
+      end
+    end
+
+    def invalid(field, message, reason, runtime: false)
+      klass = runtime ? InvalidArgumentRuntimeError : InvalidArgumentError
+      klass.new(message, field: field, reason: reason)
+    end
 
     def underscore(name)
       name.to_s.gsub(/([A-Z]+)([A-Z][a-z])/, '\1_\2').gsub(/([a-z\d])([A-Z])/, '\1_\2').tr("-", "_").downcase
@@ -33,29 +67,51 @@ module OpenTok
       rest.empty? ? head.to_s : head + rest.map(&:capitalize).join
     end
 
-    def option_key(key)
+    def option_key(key, path)
       unless key.is_a?(Symbol) || key.is_a?(String)
-        raise InvalidArgumentError.new("option keys must be Symbols or Strings, got #{key.inspect}",
-                                       field: key.inspect, reason: "not a Symbol or String")
+        raise invalid(path.empty? ? "options" : path, "option keys must be Symbols or Strings, got #{key.inspect}",
+                      "not a Symbol or String")
       end
       k = underscore(key)
       KEY_ALIASES.fetch(k, k)
     end
 
+    # A String as UTF-8 JSON text, or an error naming the field (binary / invalid bytes).
+    def text(value, field)
+      return value if value.encoding == Encoding::UTF_8 && value.valid_encoding?
+
+      utf8 = value.dup.force_encoding(Encoding::UTF_8)
+      return utf8 if utf8.valid_encoding?
+
+      raise invalid(field, "invalid argument `#{field}`: is not valid UTF-8 text", "invalid encoding")
+    end
+
     # Converts option values to the JSON the core reads: snake_case keys at every level (except
-    # inside header maps), Symbols as strings, Times as Unix seconds.
-    def wire(value, opaque: false)
+    # inside header maps), Symbols as strings, Times as Unix seconds. Binary strings, cyclic
+    # structures and non-finite numbers raise InvalidArgumentError naming the field.
+    def wire(value, opaque: false, path: "", seen: nil)
       case value
-      when Hash
-        value.each_with_object({}) do |(k, v), out|
-          key = opaque ? k.to_s : option_key(k)
-          out[key] = wire(v, opaque: OPAQUE_KEYS.include?(key))
-        end
-      when Array then value.map { |v| wire(v) }
-      when Symbol then value.to_s
+      when Hash, Array
+        seen ||= {}.compare_by_identity
+        raise invalid(path.empty? ? "options" : path, "invalid argument `#{path}`: contains itself", "cyclic") if seen.key?(value)
+
+        seen[value] = true
+        out = if value.is_a?(Hash)
+                value.each_with_object({}) do |(k, v), h|
+                  key = opaque ? text(k.to_s, path) : option_key(k, path)
+                  sub = path.empty? ? key : "#{path}.#{key}"
+                  h[key] = wire(v, opaque: OPAQUE_KEYS.include?(key), path: sub, seen: seen)
+                end
+              else
+                value.each_with_index.map { |v, i| wire(v, path: "#{path}[#{i}]", seen: seen) }
+              end
+        seen.delete(value)
+        out
+      when Symbol then text(value.to_s, path)
+      when String then text(value, path)
       when Time then value.to_i
       when Float
-        raise InvalidArgumentError.new("#{value} is not a finite number", field: "value", reason: "not finite") unless value.finite?
+        raise invalid(path, "invalid argument `#{path}`: #{value} is not a finite number", "not finite") unless value.finite?
 
         value
       else value
@@ -66,33 +122,24 @@ module OpenTok
       return {} if options.nil?
       return options if options.is_a?(Hash)
 
-      raise InvalidArgumentError.new("#{name} must be a Hash, got #{options.class}", field: name, reason: "not a Hash")
+      raise invalid(name, "#{name} must be a Hash, got #{options.class}", "not a Hash")
     end
 
     # Checks a required id parameter and returns it as a String.
     def id!(name, value)
       value = value.to_s if value.is_a?(Symbol)
-      if value.nil? || (value.is_a?(String) && value.empty?)
-        raise InvalidArgumentError.new("#{name} not provided", field: name, reason: "not provided")
-      end
-      unless value.is_a?(String)
-        raise InvalidArgumentError.new("#{name} must be a String, got #{value.class}", field: name, reason: "not a String")
-      end
-      unless value.valid_encoding?
-        raise InvalidArgumentError.new("#{name} is not valid UTF-8", field: name, reason: "invalid encoding")
-      end
+      raise invalid(name, "#{name} not provided", "not provided") if value.nil? || (value.is_a?(String) && value.empty?)
+      raise invalid(name, "#{name} must be a String, got #{value.class}", "not a String") unless value.is_a?(String)
 
-      value
+      text(value, name)
     end
 
     # Checks that a parameter is a String (the core validates its content).
     def str!(name, value)
       value = value.to_s if value.is_a?(Symbol)
-      unless value.is_a?(String) && value.valid_encoding?
-        raise InvalidArgumentError.new("#{name} must be a String, got #{value.class}", field: name, reason: "not a String")
-      end
+      raise invalid(name, "#{name} must be a String, got #{value.class}", "not a String") unless value.is_a?(String)
 
-      value
+      text(value, name)
     end
 
     # Builds the core arguments from fixed parameters and a user option hash.
@@ -100,15 +147,36 @@ module OpenTok
       wire(options!(options, name)).merge(fixed.transform_keys(&:to_s))
     end
 
+    # The native client of an OpenTok::OpenTok (built at its first call) or a native client.
+    def native(owner)
+      owner.is_a?(Native::Client) ? owner : owner.native
+    end
+
     # Runs `op` on the native client (GVL released) and returns the decoded JSON result.
-    def call(native, op, args)
-      parse(native.call(op, JSON.generate(args)))
+    def call(owner, op, args)
+      parse(native(owner).call(op, JSON.generate(args)))
     rescue Native::Error => e
       raise map_error(e, op)
     end
 
-    def call_all(native, op, args)
-      parse(native.call_all(op, JSON.generate(args)))
+    def call_all(owner, op, args)
+      parse(native(owner).call_all(op, JSON.generate(args)))
+    rescue Native::Error => e
+      raise map_error(e, op)
+    end
+
+    # Runs `op` and returns the HTTP answer as a Response (code, body, headers, parsed_response),
+    # for the methods whose official counterpart returns its HTTParty response.
+    def call_response(owner, op, args)
+      native = native(owner)
+      if native.respond_to?(:call_http)
+        raw = JSON.parse(native.call_http(op, JSON.generate(args)))
+        Response.new(raw["status"], raw["body_text"].to_s, raw["headers"] || {}, raw["json"])
+      else
+        json = call(native, op, args)
+        Response.new(json.nil? ? 204 : 200, json.nil? ? "" : JSON.generate(json),
+                     json.nil? ? {} : { "content-type" => "application/json" }, json)
+      end
     rescue Native::Error => e
       raise map_error(e, op)
     end
@@ -128,7 +196,9 @@ module OpenTok
       p = payload(native_error)
       case p["kind"]
       when "invalid_argument"
-        InvalidArgumentError.new(p["message"], field: p["field"], reason: p["reason"])
+        runtime = RUNTIME_CHECKS[op.to_s]
+        runtime = runtime == :all || (runtime.is_a?(Array) && runtime.include?(p["field"].to_s))
+        invalid(p["field"], p["message"], p["reason"], runtime: runtime)
       when "auth"
         OpenTokAuthenticationError.new(p["message"], p, op)
       else
@@ -138,10 +208,29 @@ module OpenTok
     end
 
     # Mints a client token; `now` is the host clock so Timecop and stubbed Time.now apply.
-    def token(native, session_id, options)
-      native.generate_token_opts(session_id, options, Time.now.to_i)
+    def token(owner, session_id, options)
+      native(owner).generate_token_opts(session_id, options, Time.now.to_i)
     rescue Native::Error => e
       raise map_error(e, "generate_token")
     end
+
+    NATIVE_CLIENTS = {} # rubocop:disable Style/MutableConstant
+    NATIVE_LOCK = Mutex.new
+
+    # A native client for these credentials (token generation and auth headers only), cached.
+    def native_for(api_key, api_secret, api_url = API_URL)
+      key = [api_key.to_s, api_secret.to_s, api_url.to_s].freeze
+      NATIVE_LOCK.synchronize do
+        NATIVE_CLIENTS[key] ||= begin
+          NATIVE_CLIENTS.clear if NATIVE_CLIENTS.size > 64
+          Native::Client.new(JSON.generate("api_key" => key[0], "api_secret" => key[1], "api_url" => key[2],
+                                           "language" => "ruby/#{RUBY_VERSION}"))
+        end
+      end
+    rescue Native::Error => e
+      raise map_error(e, "new")
+    end
   end
 end
+
+require_relative "response"

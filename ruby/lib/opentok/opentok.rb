@@ -1,73 +1,100 @@
 # frozen_string_literal: true
 
+require "json"
+require "resolv"
+require "set"
+require_relative "version"
+require_relative "constants"
+require_relative "exceptions"
+require_relative "internal"
+require_relative "session"
+require_relative "client"
+require_relative "token_generator"
+require_relative "archives"
+require_relative "broadcasts"
+require_relative "streams"
+require_relative "signals"
+require_relative "connections"
+require_relative "sip"
+require_relative "renders"
+require_relative "websocket"
+require_relative "captions"
+require_relative "callbacks"
+
 module OpenTok
   # The entry point: OpenTok::OpenTok.new(api_key, api_secret, opts).
   class OpenTok
+    include TokenGenerator
+    generates_tokens({
+                       api_key: ->(instance) { instance.api_key },
+                       api_secret: ->(instance) { instance.api_secret }
+                     })
+
     attr_reader :api_key, :api_url, :ua_addendum, :timeout_length
 
-    # Options: :api_url, :ua_addendum, :timeout_length (seconds, request timeout), plus
-    # :connect_timeout, :max_retries and :proxy (not in the official gem).
+    # Options, as in the official gem: :api_url, :ua_addendum, :timeout_length (seconds allowed to
+    # open the connection; default 2). Not in the official gem: :request_timeout (seconds for the
+    # whole call, retries included; core default 20), :connect_timeout (overrides :timeout_length),
+    # :max_retries, :proxy (URL).
+    # Nothing is validated here (as in the official gem): bad credentials or options raise at the
+    # first call.
     def initialize(api_key, api_secret, opts = {})
-      opts = Internal.options!(opts, "opts")
-      unless api_key.is_a?(String) || api_key.is_a?(Integer)
-        raise InvalidArgumentError.new("api_key must be a String", field: "api_key", reason: "not a String")
-      end
-      unless api_secret.is_a?(String)
-        raise InvalidArgumentError.new("api_secret must be a String", field: "api_secret", reason: "not a String")
-      end
-
+      opts ||= {}
       @api_key = api_key.to_s
-      @api_secret = api_secret
+      @api_secret = Internal::Secret.new(api_secret)
       @api_url = opts[:api_url] || API_URL
       @ua_addendum = opts[:ua_addendum]
-      @timeout_length = opts[:timeout_length]
-      native_opts = { "api_key" => @api_key, "api_secret" => api_secret, "api_url" => @api_url,
-                      "language" => "ruby/#{RUBY_VERSION}" }
-      native_opts["ua_addendum"] = @ua_addendum.to_s if @ua_addendum
-      native_opts["timeout"] = seconds!("timeout_length", @timeout_length) if @timeout_length
-      native_opts["connect_timeout"] = seconds!("connect_timeout", opts[:connect_timeout]) if opts[:connect_timeout]
-      native_opts["max_retries"] = opts[:max_retries] if opts.key?(:max_retries)
-      native_opts["proxy"] = opts[:proxy] if opts[:proxy]
-      begin
-        @client = Native::Client.new(JSON.generate(native_opts))
-      rescue Native::Error => e
-        raise Internal.map_error(e, "new")
-      end
-      @archives = Archives.new(@client)
-      @broadcasts = Broadcasts.new(@client)
-      @streams = Streams.new(@client)
-      @signals = Signals.new(@client)
-      @connections = Connections.new(@client)
-      @sip = Sip.new(@client)
-      @renders = Renders.new(@client)
-      @websocket = WebSocket.new(@client)
-      @captions = Captions.new(@client)
-      @callbacks = Callbacks.new(@client)
+      @timeout_length = opts[:timeout_length] || 2
+      @options = opts.slice(:request_timeout, :connect_timeout, :max_retries, :proxy).freeze
+      @lock = Mutex.new
+      @archives = Archives.new(self)
+      @broadcasts = Broadcasts.new(self)
+      @streams = Streams.new(self)
+      @signals = Signals.new(self)
+      @connections = Connections.new(self)
+      @sip = Sip.new(self)
+      @renders = Renders.new(self)
+      @websocket = WebSocket.new(self)
+      @captions = Captions.new(self)
+      @callbacks = Callbacks.new(self)
     end
 
     attr_reader :archives, :broadcasts, :streams, :signals, :connections, :sip, :renders, :websocket,
                 :captions, :callbacks
 
-    # The API secret (never shown by #inspect or #to_s).
-    attr_reader :api_secret
+    # The API secret (never shown by inspect, to_s, to_json, as_json or to_yaml).
+    def api_secret
+      @api_secret.value
+    end
 
-    # Creates a session. Options: :media_mode (:relayed default, :routed), :archive_mode
-    # (:manual default, :always), :location (IPv4), :archive_name, :archive_resolution, :e2ee.
-    # Returns a Session.
+    # Creates a session. Options (others are ignored, as in the official gem): :media_mode
+    # (:routed; anything else means :relayed), :archive_mode (:manual default, :always),
+    # :location (IPv4), :archive_name, :archive_resolution, :e2ee. Returns a Session.
+    # @raise [RuntimeError] (InvalidArgumentRuntimeError) bad location or archive mode, always
+    #   archiving with relayed media; [ArgumentError] (InvalidArgumentError) e2ee combinations.
     def create_session(opts = {})
-      json = Internal.call(@client, "create_session", Internal.args({}, opts, "opts"))
-      Session.new(@api_key, nil, json["sessionId"],
-                  { media_mode: json["mediaMode"], archive_mode: json["archiveMode"], location: json["location"],
-                    archive_name: json["archiveName"], archive_resolution: json["archiveResolution"],
-                    e2ee: json["e2ee"], project_id: json["projectId"] }, self)
+      opts = Internal.options!(opts, "opts").each_with_object({}) do |(k, v), m|
+        key = k.respond_to?(:to_sym) ? k.to_sym : k
+        m[key] = v if SESSION_KEYS.include?(key)
+      end
+      routed = [:routed, "routed"].include?(opts[:media_mode])
+      opts[:media_mode] = routed ? :routed : :relayed
+      check_session!(opts)
+      json = Internal.call(native, "create_session", Internal.args({}, opts, "opts"))
+      row = json.is_a?(Array) ? json.first : json
+      row = {} unless row.is_a?(Hash)
+      session = Session.new(@api_key, api_secret, row["session_id"] || row["sessionId"],
+                            opts.merge(project_id: row["project_id"] || row["projectId"] || row["partner_id"]))
+      session.__attach_native(native)
     end
 
     # Generates a client token. Options: :role (:subscriber, :publisher, :publisheronly,
     # :moderator), :expire_time (Unix seconds or Time; at most 30 days ahead), :data (<= 1000
     # chars), :initial_layout_class_list (Array or String), :token_type ("JWT" default, "T1").
     # Uses Time.now as the clock, so Timecop-style time stubs apply.
+    # @raise [RuntimeError] (InvalidArgumentRuntimeError) as the official gem.
     def generate_token(session_id, opts = {})
-      Internal.token(@client, session_id, opts)
+      Internal.token(native, session_id, opts)
     end
 
     def inspect
@@ -75,13 +102,86 @@ module OpenTok
     end
     alias to_s inspect
 
+    # The public settings (never the API secret).
+    def as_json(*)
+      { "api_key" => @api_key, "api_url" => @api_url, "ua_addendum" => @ua_addendum,
+        "timeout_length" => @timeout_length }
+    end
+
+    def to_json(*args)
+      as_json.to_json(*args)
+    end
+
+    # YAML dumps carry the same public settings.
+    def encode_with(coder)
+      as_json.each { |k, v| coder[k] = v }
+    end
+
+    # @private The native client, built at the first call.
+    def native
+      @native || @lock.synchronize { @native ||= build_native }
+    end
+
+    protected
+
+    # The official gem's low-level client (auth headers for custom REST calls).
+    def client
+      @client ||= Client.new(@api_key, api_secret, @api_url, @ua_addendum, timeout_length: @timeout_length)
+    end
+
     private
+
+    SESSION_KEYS = %i[media_mode location archive_mode archive_name archive_resolution e2ee].freeze
+    private_constant :SESSION_KEYS
+
+    def check_session!(opts)
+      if !opts[:location].nil? && !(opts[:location].is_a?(String) && opts[:location].match?(/\A#{Resolv::IPv4::Regex}\z/))
+        raise Internal.invalid("location", "invalid argument `location`: location must be an IPv4 address", "not an IPv4 address", runtime: true)
+      end
+      mode = opts[:archive_mode]
+      if !mode.nil? && !(mode.respond_to?(:to_sym) && ARCHIVE_MODES.include?(mode.to_sym))
+        raise Internal.invalid("archive_mode", "invalid argument `archive_mode`: archive mode must be either always or manual", "unknown archive mode",
+                               runtime: true)
+      end
+      always = !mode.nil? && mode.to_sym == :always
+      if always && opts[:media_mode] == :relayed
+        raise Internal.invalid("archive_mode", "invalid argument `archive_mode`: a session with always archive mode must also have the routed media mode",
+                               "always archiving needs routed media", runtime: true)
+      end
+      return unless opts[:e2ee] == true
+
+      if opts[:media_mode] == :relayed
+        raise Internal.invalid("e2ee", "invalid argument `e2ee`: a session with relayed media mode should not have e2ee set to true",
+                               "e2ee needs routed media")
+      end
+      return unless always
+
+      raise Internal.invalid("e2ee", "invalid argument `e2ee`: a session with always archive mode must not have e2ee set to true",
+                             "e2ee excludes always archiving")
+    end
+
+    def build_native
+      native_opts = { "api_key" => @api_key, "api_secret" => api_secret, "api_url" => @api_url,
+                      "language" => "ruby/#{RUBY_VERSION}" }
+      native_opts["ua_addendum"] = @ua_addendum.to_s if @ua_addendum
+      native_opts["connect_timeout"] = seconds!("timeout_length", @timeout_length)
+      native_opts["connect_timeout"] = seconds!("connect_timeout", @options[:connect_timeout]) if @options[:connect_timeout]
+      native_opts["timeout"] = seconds!("request_timeout", @options[:request_timeout]) if @options[:request_timeout]
+      native_opts["max_retries"] = @options[:max_retries] if @options.key?(:max_retries)
+      native_opts["proxy"] = @options[:proxy] if @options[:proxy]
+      unless api_secret.is_a?(String)
+        raise Internal.invalid("api_secret", "api_secret must be a String, got #{api_secret.class}", "not a String")
+      end
+
+      Native::Client.new(JSON.generate(native_opts))
+    rescue Native::Error => e
+      raise Internal.map_error(e, "new")
+    end
 
     def seconds!(name, value)
       return value.to_f if value.is_a?(Numeric) && value.to_f.finite? && value.positive?
 
-      raise InvalidArgumentError.new("invalid argument `#{name}`: must be a positive number of seconds",
-                                     field: name, reason: "not a positive number")
+      raise Internal.invalid(name, "invalid argument `#{name}`: must be a positive number of seconds", "not a positive number")
     end
   end
 end

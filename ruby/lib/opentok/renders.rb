@@ -1,5 +1,9 @@
 # frozen_string_literal: true
 
+require_relative "internal"
+require_relative "render"
+require_relative "render_list"
+
 module OpenTok
   # Experience Composer: `opentok.renders`.
   class Renders
@@ -15,10 +19,12 @@ module OpenTok
       Render.new(self, Internal.call(@client, "start_render", Internal.args({ session_id: sid }, opts, "opts")))
     end
 
-    # Stops a render. Returns true.
+    # Stops a render. Returns a Render built from the answer (as the official gem; the id is
+    # kept when the answer has no body).
     def stop(render_id)
-      Internal.call(@client, "stop_render", { "render_id" => Internal.id!("render_id", render_id) })
-      true
+      id = Internal.id!("render_id", render_id)
+      json = Internal.call(@client, "stop_render", { "render_id" => id })
+      Render.new(self, json.is_a?(Hash) ? json : { "id" => id })
     end
 
     # The Render with this id.

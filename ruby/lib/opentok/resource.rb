@@ -1,8 +1,12 @@
 # frozen_string_literal: true
 
+require "json"
+require_relative "internal"
+
 module OpenTok
   # @private Base of result objects: readers named after the snake_case form of the API's fields
-  # (`session_id` reads `sessionId`), `to_json`, `to_h` and `[]`.
+  # (`session_id` reads `sessionId`), any other field of the answer by its snake_case name
+  # (method_missing, as the official gem), `to_json`, `to_h` and `[]`.
   class Resource
     # Declares readers that return nil when the API left the field out.
     def self.fields(*names)
@@ -15,7 +19,7 @@ module OpenTok
     # @private
     def initialize(interface, json)
       @interface = interface
-      @json = json || {}
+      @json = json.is_a?(Hash) ? json : {}
     end
 
     # The JSON the API returned for this object.
@@ -23,12 +27,16 @@ module OpenTok
       @json.to_json(*args)
     end
 
+    def as_json(*)
+      @json
+    end
+
     def to_h
       @json.dup
     end
 
     def [](key)
-      @json[key.to_s] || @json[Internal.camelize(key)]
+      @json.key?(key.to_s) ? @json[key.to_s] : @json[Internal.camelize(key)]
     end
 
     def inspect
@@ -55,6 +63,7 @@ module OpenTok
 
     # @private
     def initialize(interface, json, item_class)
+      json = {} unless json.is_a?(Hash)
       @total = json["count"]
       super((json["items"] || []).map { |item| item_class.new(interface, item) })
     end

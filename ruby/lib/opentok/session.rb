@@ -1,8 +1,21 @@
 # frozen_string_literal: true
 
+require "json"
+require_relative "internal"
+require_relative "token_generator"
+
 module OpenTok
-  # An OpenTok session, as returned by OpenTok#create_session.
+  # An OpenTok session: what OpenTok#create_session returns, or built directly with
+  # `Session.new(api_key, api_secret, session_id, opts = {})` as in the official gem (defaults
+  # media_mode :relayed, archive_mode :manual, e2ee :false).
   class Session
+    include TokenGenerator
+    generates_tokens({
+                       api_key: ->(instance) { instance.api_key },
+                       api_secret: ->(instance) { instance.api_secret },
+                       session_id: ->(instance) { instance.session_id }
+                     })
+
     attr_reader :session_id, :media_mode, :location, :archive_mode, :archive_name, :archive_resolution,
                 :e2ee, :api_key, :project_id
 
@@ -14,29 +27,29 @@ module OpenTok
       false
     end
 
-    # Session.new(api_key, api_secret, session_id, opts = {}) as in the official gem.
-    def initialize(api_key, api_secret, session_id, opts = {}, client = nil)
-      @api_key = api_key.to_s
-      @session_id = session_id
-      @opentok = client || OpenTok.new(api_key, api_secret)
+    def initialize(api_key, api_secret, session_id, opts = {})
       opts ||= {}
-      @media_mode = opts[:media_mode]&.to_sym
-      @archive_mode = opts[:archive_mode]&.to_sym
+      @api_key = api_key
+      @api_secret = Internal::Secret.new(api_secret)
+      @session_id = session_id
+      @media_mode = opts.fetch(:media_mode, :relayed)
       @location = opts[:location]
+      @archive_mode = opts.fetch(:archive_mode, :manual)
       @archive_name = opts[:archive_name]
       @archive_resolution = opts[:archive_resolution]
-      @e2ee = opts[:e2ee]
+      @e2ee = opts.fetch(:e2ee, :false) # rubocop:disable Lint/BooleanSymbol -- the official default
       @project_id = opts[:project_id]
     end
 
-    # The API secret (kept out of #inspect).
+    # The API secret (kept out of inspect, to_json, as_json and to_yaml).
     def api_secret
-      @opentok.api_secret
+      @api_secret.value
     end
 
     # Generates a client token for this session (see OpenTok#generate_token).
     def generate_token(options = {})
-      @opentok.generate_token(@session_id, options)
+      native = @native || Internal.native_for(@api_key, api_secret)
+      Internal.token(native, @session_id, options)
     end
 
     def to_s
@@ -45,6 +58,28 @@ module OpenTok
 
     def inspect
       "#<OpenTok::Session session_id=#{@session_id.inspect} media_mode=#{@media_mode.inspect} archive_mode=#{@archive_mode.inspect}>"
+    end
+
+    # The session's public fields (never the API secret).
+    def as_json(*)
+      { "session_id" => @session_id, "api_key" => @api_key, "media_mode" => @media_mode, "location" => @location,
+        "archive_mode" => @archive_mode, "archive_name" => @archive_name,
+        "archive_resolution" => @archive_resolution, "e2ee" => @e2ee }
+    end
+
+    def to_json(*args)
+      as_json.to_json(*args)
+    end
+
+    # YAML dumps carry the same public fields.
+    def encode_with(coder)
+      as_json.each { |k, v| coder[k] = v }
+    end
+
+    # @private the OpenTok client that created this session signs its tokens.
+    def __attach_native(native)
+      @native = native
+      self
     end
   end
 end

@@ -1,5 +1,7 @@
 # frozen_string_literal: true
 
+require_relative "internal"
+
 module OpenTok
   # Signaling: `opentok.signals`.
   class Signals

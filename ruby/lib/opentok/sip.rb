@@ -1,5 +1,7 @@
 # frozen_string_literal: true
 
+require_relative "internal"
+
 module OpenTok
   # SIP interconnect: `opentok.sip`.
   class Sip
@@ -10,27 +12,26 @@ module OpenTok
 
     # Dials a SIP endpoint into the session. Options: :from, :headers, :auth ({username:, password:}),
     # :secure, :video, :observe_force_mute, :streams. Returns the API's answer as a Hash
-    # ("id", "connectionId", "streamId").
+    # Returns the HTTP answer (a Response: `code`, `parsed_response`, `["id"]`, `["connectionId"]`,
+    # `["streamId"]`), as the official gem.
     def dial(session_id, token, sip_uri, opts = {})
       fixed = { session_id: Internal.id!("session_id", session_id), token: Internal.id!("token", token),
                 uri: Internal.id!("sip_uri", sip_uri) }
-      Internal.call(@client, "dial", Internal.args(fixed, opts, "opts"))
+      Internal.call_response(@client, "dial", Internal.args(fixed, opts, "opts"))
     end
 
-    # Plays DTMF digits (0-9, *, #, p) to every SIP participant. Returns true.
+    # Plays DTMF digits (0-9, *, #, p) to every SIP participant. Returns the HTTP answer (a Response).
     def play_dtmf_to_session(session_id, dtmf_digits)
       args = { "session_id" => Internal.id!("session_id", session_id), "digits" => Internal.str!("digits", dtmf_digits) }
-      Internal.call(@client, "play_dtmf", args)
-      true
+      Internal.call_response(@client, "play_dtmf", args)
     end
 
-    # Plays DTMF digits to one SIP connection. Returns true.
+    # Plays DTMF digits to one SIP connection. Returns the HTTP answer (a Response).
     def play_dtmf_to_connection(session_id, connection_id, dtmf_digits)
       args = { "session_id" => Internal.id!("session_id", session_id),
                "connection_id" => Internal.id!("connection_id", connection_id),
                "digits" => Internal.str!("digits", dtmf_digits) }
-      Internal.call(@client, "play_dtmf", args)
-      true
+      Internal.call_response(@client, "play_dtmf", args)
     end
   end
 end

@@ -1,5 +1,9 @@
 # frozen_string_literal: true
 
+require_relative "internal"
+require_relative "stream"
+require_relative "stream_list"
+
 module OpenTok
   # Stream methods: `opentok.streams`.
   class Streams
@@ -11,13 +15,13 @@ module OpenTok
     # The Stream with this id in the session.
     def find(session_id, stream_id)
       args = { "session_id" => Internal.id!("session_id", session_id), "stream_id" => Internal.id!("stream_id", stream_id) }
-      Stream.new(self, Internal.call(@client, "get_stream", args))
+      Stream.new(Internal.call(@client, "get_stream", args))
     end
 
     # Every stream of the session, as a StreamList.
     def all(session_id)
       args = { "session_id" => Internal.id!("session_id", session_id) }
-      StreamList.new(self, Internal.call(@client, "list_streams", args))
+      StreamList.new(Internal.call(@client, "list_streams", args))
     end
 
     # Sets layout classes of several streams: opts = {items: [{id:, layoutClassList: [...]}]}.
@@ -39,25 +43,22 @@ module OpenTok
       true
     end
 
-    # Force-mutes one stream. Returns true.
+    # Force-mutes one stream. Returns the HTTP answer (a Response, as the official gem).
     def force_mute(session_id, stream_id)
       args = { "session_id" => Internal.id!("session_id", session_id), "stream_id" => Internal.id!("stream_id", stream_id) }
-      Internal.call(@client, "mute_stream", args)
-      true
+      Internal.call_response(@client, "mute_stream", args)
     end
 
     # Force-mutes every stream except opts[:excluded_stream_ids] (also :excludedStreamIds and the
-    # official :excluded_streams). Returns true.
+    # official :excluded_streams). Returns the HTTP answer (a Response).
     def force_mute_all(session_id, opts = {})
       sid = Internal.id!("session_id", session_id)
-      Internal.call(@client, "mute_all", Internal.args({ session_id: sid }, opts, "opts"))
-      true
+      Internal.call_response(@client, "mute_all", Internal.args({ session_id: sid }, opts, "opts"))
     end
 
-    # Ends a force-mute-all. Returns true.
+    # Ends a force-mute-all. Returns the HTTP answer (a Response).
     def disable_force_mute(session_id)
-      Internal.call(@client, "disable_force_mute", { "session_id" => Internal.id!("session_id", session_id) })
-      true
+      Internal.call_response(@client, "disable_force_mute", { "session_id" => Internal.id!("session_id", session_id) })
     end
   end
 end

@@ -1,5 +1,7 @@
 # frozen_string_literal: true
 
+require_relative "internal"
+
 module OpenTok
   # Audio Connector: `opentok.websocket`.
   class WebSocket
@@ -9,12 +11,12 @@ module OpenTok
     end
 
     # Streams session audio to a WebSocket. Options: :streams, :headers, :audio_rate
-    # (8000/16000/24000), :bidirectional, :audio_transport. Returns the API's answer as a Hash
-    # ("id", "connectionId").
+    # (8000/16000/24000), :bidirectional, :audio_transport. Returns the HTTP answer (a Response;
+    # `["id"]`, `["connectionId"]`).
     def connect(session_id, token, websocket_uri, opts = {})
       fixed = { session_id: Internal.id!("session_id", session_id), token: Internal.id!("token", token),
                 uri: Internal.id!("websocket_uri", websocket_uri) }
-      Internal.call(@client, "connect_audio", Internal.args(fixed, opts, "opts"))
+      Internal.call_response(@client, "connect_audio", Internal.args(fixed, opts, "opts"))
     end
 
     # Stops an Audio Connector by its connection id (not in the official gem). Returns true.

@@ -55,10 +55,12 @@ rescue OpenTok::OpenTokAuthenticationError
   puts "authentication error handled"
 end
 
-begin
+raised = begin
   opentok.generate_token session_id, role: :overlord
-  raise "expected an ArgumentError"
-rescue ArgumentError
-  puts "argument error handled"
+  false
+rescue RuntimeError
+  puts "runtime error handled"
+  true
 end
+raise "expected a RuntimeError" unless raised
 puts "COMPAT OK"

@@ -1,0 +1,61 @@
+# frozen_string_literal: true
+
+require_relative "internal"
+require_relative "constants"
+require_relative "version"
+require_relative "extensions/hash"
+
+module OpenTok
+  # The official gem's low-level client, kept for code that signs its own REST calls:
+  # `generate_jwt(api_key, api_secret)` (the X-OPENTOK-AUTH JWT: iss, ist "project", iat,
+  # exp = iat + AUTH_EXPIRE, jti) and `generate_headers(extra = {})`. The REST operations
+  # themselves are reached through OpenTok::OpenTok (archives, broadcasts, ...).
+  class Client
+    attr_accessor :api_key, :api_url, :ua_addendum, :timeout_length
+
+    def initialize(api_key, api_secret, api_url = API_URL, ua_addendum = "", opts = {})
+      @api_key = api_key
+      @api_secret = Internal::Secret.new(api_secret)
+      @api_url = api_url
+      @ua_addendum = ua_addendum
+      @timeout_length = (opts || {})[:timeout_length] || 2
+    end
+
+    def api_secret
+      @api_secret.value
+    end
+
+    def api_secret=(value)
+      @api_secret = Internal::Secret.new(value)
+    end
+
+    # A fresh REST authentication JWT for these credentials.
+    def generate_jwt(api_key, api_secret)
+      Internal.native_for(api_key, api_secret).auth_header[1]
+    rescue Native::Error => e
+      raise Internal.map_error(e, "generate_jwt")
+    end
+
+    # {"X-OPENTOK-AUTH" => jwt, "Accept" => "application/json"} merged with extra_headers.
+    def generate_headers(extra_headers = {})
+      { "X-OPENTOK-AUTH" => generate_jwt(@api_key, api_secret), "Accept" => "application/json" }.merge(extra_headers)
+    end
+
+    def inspect
+      "#<OpenTok::Client api_key=#{@api_key.inspect} api_url=#{@api_url.inspect}>"
+    end
+    alias to_s inspect
+
+    def as_json(*)
+      { "api_key" => @api_key, "api_url" => @api_url, "ua_addendum" => @ua_addendum, "timeout_length" => @timeout_length }
+    end
+
+    def to_json(*args)
+      as_json.to_json(*args)
+    end
+
+    def encode_with(coder)
+      as_json.each { |k, v| coder[k] = v }
+    end
+  end
+end

@@ -64,10 +64,9 @@ impl Client {
     fn call(ruby: &Ruby, rb_self: &Self, op: String, args_json: String) -> Result<String, Error> {
         let args = parse_json(ruby, "arguments", &args_json)?;
         let client = rb_self.inner.clone();
-        let outcome = nogvl::without_gvl(move || {
-            opentok_core::rt::block_on(opentok_core::call(&client, &op, args)).and_then(|r| r)
-        });
-        finish(ruby, outcome)
+        blocking(ruby, move || async move {
+            opentok_core::call(&client, &op, args).await
+        })
     }
 
     /// Walks every page of a list operation with the GVL released.
@@ -79,10 +78,9 @@ impl Client {
     ) -> Result<String, Error> {
         let args = parse_json(ruby, "arguments", &args_json)?;
         let client = rb_self.inner.clone();
-        let outcome = nogvl::without_gvl(move || {
-            opentok_core::rt::block_on(opentok_core::call_all(&client, &op, args)).and_then(|r| r)
-        });
-        finish(ruby, outcome)
+        blocking(ruby, move || async move {
+            opentok_core::call_all(&client, &op, args).await
+        })
     }
 
     /// Mints a client token with the host clock (`now`, Unix seconds) and an optional nonce.
@@ -148,7 +146,10 @@ impl Client {
             let hash = RHash::from_value(options)
                 .ok_or_else(|| raise_invalid(ruby, "options", "must be a Hash"))?;
             hash.foreach(|k: Value, v: Value| {
-                let key = name_of(ruby, k).ok_or_else(|| raise_invalid(ruby, "options", "keys must be Symbols or Strings"))?;
+                // The official gem reads Symbol keys only; other keys are ignored as it does.
+                let Some(key) = name_of(ruby, k) else {
+                    return Ok(ForEach::Continue);
+                };
                 match key.as_str() {
                     "role" => {
                         if !v.is_nil() {
@@ -288,13 +289,34 @@ fn panic_error(ruby: &Ruby) -> Error {
     )
 }
 
-type Outcome = std::thread::Result<opentok_core::Result<serde_json::Value>>;
-
-fn finish(ruby: &Ruby, outcome: Outcome) -> Result<String, Error> {
+/// Runs one core future with the GVL released. An interrupt of the calling Ruby thread
+/// (`Timeout.timeout`, `Thread#kill`, a signal, exit) cancels the in-flight request at once and
+/// raises what Ruby has pending; the result is the JSON text of the value.
+fn blocking<M, F>(ruby: &Ruby, make: M) -> Result<String, Error>
+where
+    M: FnOnce() -> F,
+    F: std::future::Future<Output = opentok_core::Result<serde_json::Value>>,
+{
+    let outcome = nogvl::without_gvl(move |cancel| {
+        opentok_core::rt::block_on(async move {
+            tokio::select! {
+                r = make() => Some(r),
+                () = cancel.cancelled() => None,
+            }
+        })
+    });
+    nogvl::check_interrupts()?;
+    let interrupted = || {
+        raise_json(
+            ruby,
+            serde_json::json!({"kind": "network", "message": "the call was interrupted before it completed"}),
+        )
+    };
     match outcome {
-        Ok(Ok(v)) => Ok(v.to_string()),
-        Ok(Err(e)) => Err(raise_core(ruby, &e)),
-        Err(_) => Err(panic_error(ruby)),
+        None | Some(Ok(Ok(None))) => Err(interrupted()),
+        Some(Ok(Ok(Some(Ok(v))))) => Ok(v.to_string()),
+        Some(Ok(Ok(Some(Err(e))))) | Some(Ok(Err(e))) => Err(raise_core(ruby, &e)),
+        Some(Err(_)) => Err(panic_error(ruby)),
     }
 }
 

@@ -214,6 +214,29 @@ module OpenTok
       raise map_error(e, "generate_token")
     end
 
+    @fork_generation = 0
+    # Changes in a forked child (Process._fork hook; the pid where that hook does not exist), so
+    # clients rebuild their native part there.
+    def self.fork_generation
+      HAS_FORK_HOOK ? @fork_generation : Process.pid
+    end
+
+    # @private
+    def self.forked!
+      @fork_generation += 1
+    end
+
+    # @private Counts forks (fork, Process.fork, Kernel#fork all call Process._fork).
+    module ForkHook
+      def _fork
+        pid = super
+        Internal.forked! if pid.zero?
+        pid
+      end
+    end
+    HAS_FORK_HOOK = Process.respond_to?(:_fork)
+    Process.singleton_class.prepend(ForkHook) if HAS_FORK_HOOK
+
     NATIVE_CLIENTS = {} # rubocop:disable Style/MutableConstant
     NATIVE_LOCK = Mutex.new
 

@@ -85,7 +85,7 @@ module OpenTok
       row = {} unless row.is_a?(Hash)
       session = Session.new(@api_key, api_secret, row["session_id"] || row["sessionId"],
                             opts.merge(project_id: row["project_id"] || row["projectId"] || row["partner_id"]))
-      session.__attach_native(native)
+      session.__attach_native(self)
     end
 
     # Generates a client token. Options: :role (:subscriber, :publisher, :publisheronly,
@@ -117,9 +117,19 @@ module OpenTok
       as_json.each { |k, v| coder[k] = v }
     end
 
-    # @private The native client, built at the first call.
+    # @private The native client, built at the first call, and again in a forked child (the
+    # parent's connection pool is not usable there).
     def native
-      @native || @lock.synchronize { @native ||= build_native }
+      native = @native
+      return native if native && @native_generation == Internal.fork_generation
+
+      @lock.synchronize do
+        unless @native && @native_generation == Internal.fork_generation
+          @native = build_native
+          @native_generation = Internal.fork_generation
+        end
+        @native
+      end
     end
 
     protected

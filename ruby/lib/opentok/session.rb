@@ -77,8 +77,8 @@ module OpenTok
     end
 
     # @private the OpenTok client that created this session signs its tokens.
-    def __attach_native(native)
-      @native = native
+    def __attach_native(owner)
+      @native = owner
       self
     end
   end

@@ -2,7 +2,7 @@
 RUBY ?= ruby
 RB_DIR := $(ROOT)/ruby
 RB_NATIVE := $(RB_DIR)/lib/opentok/opentok_native.so
-RB_APT := ruby ruby-dev libclang-dev ruby-minitest ruby-jwt ruby-httparty
+RB_APT := ruby ruby-dev libclang-dev ruby-minitest ruby-jwt ruby-httparty ruby-webmock ruby-vcr
 
 DEPS_TARGETS += deps-ruby
 TEST_TARGETS += test-ruby

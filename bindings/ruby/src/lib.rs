@@ -151,31 +151,25 @@ impl Client {
                     return Ok(ForEach::Continue);
                 };
                 match key.as_str() {
-                    "role" => {
-                        if !v.is_nil() {
-                            let r = name_of(ruby, v).ok_or_else(|| {
-                                raise_invalid(ruby, "role", "must be one of :subscriber, :publisher, :publisheronly, :moderator")
-                            })?;
-                            opts.role = r.parse().map_err(|e| raise_core(ruby, &e))?;
-                        }
+                    "role" if !v.is_nil() => {
+                        let r = name_of(ruby, v).ok_or_else(|| {
+                            raise_invalid(ruby, "role", "must be one of :subscriber, :publisher, :publisheronly, :moderator")
+                        })?;
+                        opts.role = r.parse().map_err(|e| raise_core(ruby, &e))?;
                     }
                     "expire_time" => opts.expire_time = expiry(ruby, v)?,
-                    "data" => {
-                        if !v.is_nil() {
-                            let d = RString::from_value(v).ok_or_else(|| raise_invalid(ruby, "data", "must be a String"))?;
-                            opts.data = Some(unsafe_str(ruby, "data", &d)?);
-                        }
+                    "data" if !v.is_nil() => {
+                        let d = RString::from_value(v).ok_or_else(|| raise_invalid(ruby, "data", "must be a String"))?;
+                        opts.data = Some(unsafe_str(ruby, "data", &d)?);
                     }
                     "initial_layout_class_list" => opts.initial_layout_class_list = layout_list(ruby, v)?,
-                    "token_type" => {
-                        if !v.is_nil() {
-                            let t = name_of(ruby, v).unwrap_or_default();
-                            opts.token_type = match t.to_ascii_uppercase().as_str() {
-                                "JWT" => TokenType::Jwt,
-                                "T1" => TokenType::T1,
-                                _ => return Err(raise_invalid(ruby, "token_type", "must be \"JWT\" or \"T1\"")),
-                            };
-                        }
+                    "token_type" if !v.is_nil() => {
+                        let t = name_of(ruby, v).unwrap_or_default();
+                        opts.token_type = match t.to_ascii_uppercase().as_str() {
+                            "JWT" => TokenType::Jwt,
+                            "T1" => TokenType::T1,
+                            _ => return Err(raise_invalid(ruby, "token_type", "must be \"JWT\" or \"T1\"")),
+                        };
                     }
                     // The official gem ignores option keys it does not know.
                     _ => {}

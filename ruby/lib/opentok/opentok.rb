@@ -32,10 +32,14 @@ module OpenTok
 
     attr_reader :api_key, :api_url, :ua_addendum, :timeout_length
 
+    # The transport asked for with the :transport option (:native, :host, or nil = automatic:
+    # Net::HTTP while WebMock is enabled or VCR is on, OPENTOK_TRANSPORT=native|host overrides).
+    attr_reader :transport
+
     # Options, as in the official gem: :api_url, :ua_addendum, :timeout_length (seconds allowed to
     # open the connection; default 2). Not in the official gem: :request_timeout (seconds for the
     # whole call, retries included; core default 20), :connect_timeout (overrides :timeout_length),
-    # :max_retries, :proxy (URL).
+    # :max_retries, :proxy (URL), :transport (:native or :host; see #transport).
     # Nothing is validated here (as in the official gem): bad credentials or options raise at the
     # first call.
     def initialize(api_key, api_secret, opts = {})
@@ -46,6 +50,7 @@ module OpenTok
       @ua_addendum = opts[:ua_addendum]
       @timeout_length = opts[:timeout_length] || 2
       @options = opts.slice(:request_timeout, :connect_timeout, :max_retries, :proxy).freeze
+      @transport = opts[:transport]
       @lock = Mutex.new
       @archives = Archives.new(self)
       @broadcasts = Broadcasts.new(self)
@@ -80,7 +85,7 @@ module OpenTok
       routed = [:routed, "routed"].include?(opts[:media_mode])
       opts[:media_mode] = routed ? :routed : :relayed
       check_session!(opts)
-      json = Internal.call(native, "create_session", Internal.args({}, opts, "opts"))
+      json = Internal.call(self, "create_session", Internal.args({}, opts, "opts"))
       row = json.is_a?(Array) ? json.first : json
       row = {} unless row.is_a?(Hash)
       session = Session.new(@api_key, api_secret, row["session_id"] || row["sessionId"],
@@ -130,6 +135,23 @@ module OpenTok
         end
         @native
       end
+    end
+
+    # @private Settings the host transport applies (seconds).
+    def transport_settings
+      @transport_settings ||= {
+        api_url: @api_url,
+        connect_timeout: (@options[:connect_timeout] || @timeout_length).to_f,
+        timeout: (@options[:request_timeout] || 20).to_f,
+        max_retries: @options.fetch(:max_retries, 2).to_i,
+        proxy: @options[:proxy]
+      }.freeze
+    end
+
+    # @private The User-Agent both transports send.
+    def user_agent
+      ua = "OpenTok-Rust-SDK/#{VERSION} ruby/#{RUBY_VERSION}"
+      @ua_addendum ? "#{ua} #{@ua_addendum}" : ua
     end
 
     protected

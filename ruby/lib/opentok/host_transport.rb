@@ -83,6 +83,7 @@ module OpenTok
       COUNTS[:host] += 1
       req = prepare(owner, op, args_json)
       settings = owner.transport_settings
+      native = Internal.native(owner)
       started = clock
       attempt = 0
       loop do
@@ -98,20 +99,29 @@ module OpenTok
           return [status, headers, body] if (200..299).cover?(status)
 
           retry_after = headers["retry-after"].to_s[/\A\s*(\d+)\s*\z/, 1]&.to_i
-          delay = retry_delay(settings, req["method"], attempt, status, retry_after, clock - started)
+          delay = delay_for(native, settings, req["method"], attempt, status, retry_after, clock - started)
           return [status, headers, body] if delay.nil?
         rescue *CONNECT_ERRORS => e
           failure = e
-          delay = retry_delay(settings, "GET", attempt, nil, nil, clock - started)
+          delay = delay_for(native, settings, "GET", attempt, nil, nil, clock - started)
         rescue *NETWORK_ERRORS => e
           failure = e
-          delay = retry_delay(settings, req["method"], attempt, nil, nil, clock - started)
+          delay = delay_for(native, settings, req["method"], attempt, nil, nil, clock - started)
         end
         raise network_error(op, failure, settings) if failure && delay.nil?
 
         sleep(delay)
         attempt += 1
       end
+    end
+
+    # The core's retry policy when the native part has it, else the same policy in Ruby.
+    def delay_for(native, settings, method, attempt, status, retry_after, elapsed)
+      if native.respond_to?(:retry_delay)
+        return native.retry_delay(method, attempt, status, retry_after&.to_s, elapsed.to_f)
+      end
+
+      retry_delay(settings, method, attempt, status, retry_after, elapsed)
     end
 
     # Seconds to wait before retry `attempt` (0-based), or nil when no retry is due.
@@ -176,6 +186,11 @@ module OpenTok
     # Runs `op` on the host transport: the call_http JSON ({status, headers, body_text, json}).
     def call_http(owner, op, args_json)
       status, headers, body = exchange(owner, op, args_json)
+      native = Internal.native(owner)
+      if native.respond_to?(:finish_http)
+        return native.finish_http(op, args_json, status, JSON.generate(headers.to_a), body)
+      end
+
       json = Internal.parse(finish(owner, op, args_json, status, headers, body))
       JSON.generate("status" => status, "headers" => headers, "body_text" => body, "json" => json)
     end

@@ -142,9 +142,42 @@ module OpenTok
       text(value, name)
     end
 
+    # The core passes unknown option keys through as given and accepts both spellings of known
+    # ones (stage 1 of the core, recognised by its host-transport API).
+    PASS_THROUGH = Native::Client.method_defined?(:prepare)
+
+    # Option values as the official gem sends them: top-level keys camelized (its
+    # `camelize_keys!`), nested keys as given; Symbols as strings, Times as Unix seconds. Binary
+    # strings, cyclic structures and non-finite numbers raise InvalidArgumentError naming the field.
+    def pass(value, path: "", seen: nil, top: false)
+      case value
+      when Hash, Array
+        seen ||= {}.compare_by_identity
+        raise invalid(path.empty? ? "options" : path, "invalid argument `#{path}`: contains itself", "cyclic") if seen.key?(value)
+
+        seen[value] = true
+        out = if value.is_a?(Hash)
+                value.each_with_object({}) do |(k, v), h|
+                  unless k.is_a?(Symbol) || k.is_a?(String)
+                    raise invalid(path.empty? ? "options" : path, "option keys must be Symbols or Strings, got #{k.inspect}",
+                                  "not a Symbol or String")
+                  end
+                  key = text(top ? camelize(k) : k.to_s, path.empty? ? k.to_s : path)
+                  h[key] = pass(v, path: path.empty? ? key : "#{path}.#{key}", seen: seen)
+                end
+              else
+                value.each_with_index.map { |v, i| pass(v, path: "#{path}[#{i}]", seen: seen) }
+              end
+        seen.delete(value)
+        out
+      else wire(value, path: path)
+      end
+    end
+
     # Builds the core arguments from fixed parameters and a user option hash.
     def args(fixed, options = nil, name = "options")
-      wire(options!(options, name)).merge(fixed.transform_keys(&:to_s))
+      opts = options!(options, name)
+      (PASS_THROUGH ? pass(opts, top: true) : wire(opts)).merge(fixed.transform_keys(&:to_s))
     end
 
     # The native client of an OpenTok::OpenTok (built at its first call) or a native client.

@@ -139,17 +139,27 @@ module OpenTok
 
     # @private Settings the host transport applies (seconds).
     def transport_settings
-      @transport_settings ||= {
-        api_url: @api_url,
-        connect_timeout: (@options[:connect_timeout] || @timeout_length).to_f,
-        timeout: (@options[:request_timeout] || 20).to_f,
-        max_retries: @options.fetch(:max_retries, 2).to_i,
-        proxy: @options[:proxy]
-      }.freeze
+      @transport_settings ||= begin
+        settings = {
+          api_url: @api_url,
+          connect_timeout: (@options[:connect_timeout] || @timeout_length).to_f,
+          timeout: (@options[:request_timeout] || 20).to_f,
+          max_retries: @options.fetch(:max_retries, 2).to_i,
+          proxy: @options[:proxy]
+        }
+        if native.respond_to?(:host_settings)
+          core = JSON.parse(native.host_settings)
+          settings.merge!(connect_timeout: core["connect_timeout"].to_f, timeout: core["timeout"].to_f,
+                          proxy: core["proxy"], user_agent: core["user_agent"])
+        end
+        settings.freeze
+      end
     end
 
     # @private The User-Agent both transports send.
     def user_agent
+      return transport_settings[:user_agent] if transport_settings[:user_agent]
+
       ua = "OpenTok-Rust-SDK/#{VERSION} ruby/#{RUBY_VERSION}"
       @ua_addendum ? "#{ua} #{@ua_addendum}" : ua
     end

@@ -217,7 +217,7 @@ pub async fn run(g: &Global) -> Result<(), Error> {
         json!({ "media_mode": "routed" }),
     )
     .await?;
-    let sid = s(&session, "sessionId").to_owned();
+    let sid = s(&session[0], "session_id").to_owned();
     d.say(&format!("session id: {sid}"));
 
     d.step("Mint a client token for each role (signed locally, no request)");

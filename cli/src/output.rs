@@ -62,9 +62,10 @@ pub fn cell(v: &Value) -> String {
 }
 
 /// Keys shown first (results arrive with keys sorted alphabetically).
-const FIRST: [&str; 8] = [
+const FIRST: [&str; 9] = [
     "id",
     "sessionId",
+    "session_id",
     "connectionId",
     "captionsId",
     "captionId",

@@ -104,6 +104,10 @@ impl OpenTok {
         self.inner.transport.base_url()
     }
 
+    pub(crate) fn transport(&self) -> &Transport {
+        &self.inner.transport
+    }
+
     /// Mints a client token using the system clock.
     pub fn generate_token(&self, session_id: &str, opts: &TokenOptions) -> Result<String> {
         token::generate(&self.inner.creds, session_id, opts, unix_now(), None)

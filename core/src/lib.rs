@@ -29,6 +29,7 @@ pub mod api;
 pub mod client;
 pub mod credentials;
 pub mod error;
+pub mod host;
 pub mod jwt;
 pub mod rt;
 pub mod session_id;
@@ -40,6 +41,7 @@ pub use api::dispatch::{build_request, call, call_all, decode_response, OPERATIO
 pub use client::{ClientOptions, OpenTok, Paged};
 pub use credentials::Credentials;
 pub use error::{ApiError, Error, Result};
+pub use host::{call_http, HostSettings, HttpRequest, HttpResponse};
 pub use token::{Role, TokenOptions, TokenType};
 pub use transport::{Config, RetryPolicy};
 pub use wire::{Body, Method, Operation, WireRequest};

@@ -46,6 +46,37 @@ impl RetryPolicy {
         // "Equal jitter": half fixed, half random.
         capped / 2 + capped.mul_f64(fastrand::f64() / 2.0)
     }
+
+    /// The retry decision of [`Transport::send`], for hosts that send requests themselves: after
+    /// retry number `attempt` (0 after the first failure) of a `method` request failed with `status`
+    /// (`None`: a network error, retried for GET/DELETE only since the host cannot tell whether the
+    /// request left), with `retry_after` seconds asked by the answer, `elapsed` after the first
+    /// attempt started: how long to wait before retrying, or `None` to give up.
+    pub fn next_delay(
+        &self,
+        method: Method,
+        attempt: u32,
+        status: Option<u16>,
+        retry_after: Option<u64>,
+        elapsed: Duration,
+    ) -> Option<Duration> {
+        let retryable =
+            method.is_idempotent() && matches!(status, None | Some(429 | 502 | 503 | 504));
+        let delay = self.delay(attempt, retry_after);
+        (retryable && attempt < self.max_retries && elapsed + delay <= self.max_elapsed)
+            .then_some(delay)
+    }
+}
+
+/// A 2xx answer with its status and headers (names lower-case, in order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawResponse {
+    /// HTTP status.
+    pub status: u16,
+    /// Response headers.
+    pub headers: Vec<(String, String)>,
+    /// Body bytes.
+    pub body: Vec<u8>,
 }
 
 /// Transport settings.
@@ -99,7 +130,9 @@ impl fmt::Debug for Config {
 pub(crate) struct Transport {
     http: reqwest::Client,
     base_url: String,
-    user_agent: HeaderValue,
+    pub(crate) user_agent: HeaderValue,
+    /// The settings the client was built with (read by host transports).
+    pub(crate) config: Config,
     retry: RetryPolicy,
     timeout: Duration,
 }
@@ -168,6 +201,7 @@ impl Transport {
             http,
             base_url,
             user_agent,
+            config: config.clone(),
             retry: config.retry.clone(),
             timeout: config.timeout,
         })
@@ -183,6 +217,15 @@ impl Transport {
         req: &WireRequest,
         auth: (&'static str, &str),
     ) -> Result<Vec<u8>> {
+        self.send_full(req, auth).await.map(|r| r.body)
+    }
+
+    /// Like [`Transport::send`], keeping the status and headers of the 2xx answer.
+    pub(crate) async fn send_full(
+        &self,
+        req: &WireRequest,
+        auth: (&'static str, &str),
+    ) -> Result<RawResponse> {
         let url = format!("{}{}", self.base_url, req.path);
         let started = Instant::now();
         let mut attempt: u32 = 0;
@@ -216,7 +259,7 @@ impl Transport {
         req: &WireRequest,
         url: &str,
         auth: (&'static str, &str),
-    ) -> Result<Vec<u8>, Attempt> {
+    ) -> Result<RawResponse, Attempt> {
         let method = match req.method {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
@@ -260,12 +303,27 @@ impl Transport {
             .get(RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok());
+        let headers: Vec<(String, String)> = resp
+            .headers()
+            .iter()
+            .filter(|_| (200..300).contains(&status))
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
         let body = resp
             .bytes()
             .await
             .map_err(|e| self.map_send_error(e, &req.path))?;
         if (200..300).contains(&status) {
-            return Ok(body.to_vec());
+            return Ok(RawResponse {
+                status,
+                headers,
+                body: body.to_vec(),
+            });
         }
         Err(Attempt::Status(
             error_from_response(status, &body, request_id, retry_after),

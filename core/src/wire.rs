@@ -106,15 +106,94 @@ impl WireRequest {
     }
 }
 
-/// Decodes JSON into `T`, reporting the path of the first mismatch.
-pub(crate) fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
-    let de = &mut serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
+/// Parses a response body as the service sent it: an empty body is `null`, duplicate keys resolve
+/// last-wins (as Python's `json`, JavaScript's `JSON.parse` and Ruby's `JSON.parse` do), numbers stay
+/// as sent. Only a body that is not JSON is an error.
+pub fn raw_json(body: &[u8]) -> Result<Value> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Value::Null);
+    }
+    serde_json::from_slice(body).map_err(|e| {
         let snippet: String = String::from_utf8_lossy(body).chars().take(120).collect();
-        Error::Decode(format!("at `{path}`: {inner} (body starts: {snippet:?})"))
+        Error::Decode(format!("{e} (body starts: {snippet:?})"))
     })
+}
+
+/// Reads a raw JSON value into `T`, reporting the path of the first mismatch.
+pub(crate) fn from_raw<T: DeserializeOwned>(v: Value) -> Result<T> {
+    serde_path_to_error::deserialize(v).map_err(|e| {
+        let path = e.path().to_string();
+        Error::Decode(format!("at `{path}`: {}", e.into_inner()))
+    })
+}
+
+/// Decodes JSON into `T` through [`raw_json`] (so duplicate keys resolve last-wins instead of failing).
+pub(crate) fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
+    from_raw(raw_json(body)?)
+}
+
+/// Lenient field readers for what users and the service really send.
+pub mod lenient {
+    use serde::{Deserialize, Deserializer};
+    use serde_json::{Map, Number, Value};
+
+    /// A known field given as `null` is treated as absent (its default).
+    pub fn null_default<'de, D, T>(d: D) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de> + Default,
+    {
+        Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+    }
+
+    fn int_of(n: &Number) -> i64 {
+        // Integers stay exact; a float (integral or not) is truncated toward zero, saturating
+        // (`5049.9` → 5049). The raw JSON path keeps the exact number for callers who need it.
+        n.as_i64()
+            .or_else(|| n.as_u64().map(|u| i64::try_from(u).unwrap_or(i64::MAX)))
+            .unwrap_or_else(|| n.as_f64().map_or(0, |f| f as i64))
+    }
+
+    /// An optional integer that may arrive as a float.
+    pub fn opt_int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+        Ok(Option::<Number>::deserialize(d)?.as_ref().map(int_of))
+    }
+
+    /// An integer that may arrive as a float; `null`/absent is 0.
+    pub fn int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        Ok(opt_int(d)?.unwrap_or(0))
+    }
+
+    /// A list that may also arrive as an object keyed by id (`{"id1": {...}}`) or as `null`.
+    /// Items of an object gain `"id": <key>` when they have no `id` of their own.
+    pub fn list_or_map<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: serde::de::DeserializeOwned,
+    {
+        let items: Vec<Value> = match Option::<Value>::deserialize(d)? {
+            None => Vec::new(),
+            Some(Value::Array(a)) => a,
+            Some(Value::Object(m)) => m
+                .into_iter()
+                .map(|(k, v)| match v {
+                    Value::Object(mut o) => {
+                        o.entry("id").or_insert(Value::String(k));
+                        Value::Object(o)
+                    }
+                    other => other,
+                })
+                .collect(),
+            Some(other) => vec![other],
+        };
+        items
+            .into_iter()
+            .map(|v| serde_json::from_value(v).map_err(serde::de::Error::custom))
+            .collect()
+    }
+
+    /// Unknown keys of an argument object, sent as given.
+    pub type Extra = Map<String, Value>;
 }
 
 /// One REST operation: its arguments are the struct, its wire form is [`Operation::request`].
@@ -125,8 +204,16 @@ pub trait Operation: Serialize + DeserializeOwned {
     type Output: Serialize;
     /// Validates the arguments and builds the request for the project (or application) `project_id`.
     fn request(&self, project_id: &str) -> Result<WireRequest>;
-    /// Reads a successful (2xx) response body.
+    /// Reads a successful (2xx) response body into the typed output.
     fn decode(&self, body: &[u8]) -> Result<Self::Output>;
+    /// Reads a successful (2xx) response body as raw JSON: the service's answer as received
+    /// (see [`raw_json`]); `null` for an empty body.
+    fn decode_raw(body: &[u8]) -> Result<Value>
+    where
+        Self: Sized,
+    {
+        raw_json(body)
+    }
 }
 
 /// A small builder for JSON objects that skips `None`s.
@@ -146,6 +233,13 @@ impl Obj {
             Some(v) => self.put(k, v),
             None => self,
         }
+    }
+    /// Adds the caller's unknown keys as given; a key the core already set wins.
+    pub(crate) fn extra(mut self, extra: &Map<String, Value>) -> Self {
+        for (k, v) in extra {
+            self.0.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+        self
     }
     pub(crate) fn build(self) -> Value {
         Value::Object(self.0)

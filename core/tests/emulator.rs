@@ -74,9 +74,9 @@ async fn every_operation_round_trips_through_the_emulator() {
     let session = r
         .ok("create_session", json!({"media_mode": "routed"}))
         .await;
-    let sid = session["sessionId"].as_str().unwrap().to_owned();
+    let sid = session[0]["session_id"].as_str().unwrap().to_owned();
     assert_eq!(opentok_core::session_id::decode(&sid).unwrap().api_key, KEY);
-    assert_eq!(session["mediaMode"], "routed");
+    assert_eq!(session.as_array().map(Vec::len), Some(1));
 
     // Two clients join, each publishing a stream.
     let s1 = admin(
@@ -275,7 +275,7 @@ async fn paging_walks_every_archive() {
         let a = call(
             &ot,
             "start_archive",
-            json!({"session_id": s["sessionId"], "name": format!("a{i}")}),
+            json!({"session_id": s[0]["session_id"], "name": format!("a{i}")}),
         )
         .await
         .unwrap();
@@ -331,7 +331,7 @@ async fn server_errors_map_to_typed_errors() {
     let e = call(
         &ot,
         "start_archive",
-        json!({"session_id": relayed["sessionId"]}),
+        json!({"session_id": relayed[0]["session_id"]}),
     )
     .await
     .unwrap_err();
@@ -343,14 +343,14 @@ async fn server_errors_map_to_typed_errors() {
     call(
         &ot,
         "start_archive",
-        json!({"session_id": routed["sessionId"]}),
+        json!({"session_id": routed[0]["session_id"]}),
     )
     .await
     .unwrap();
     let e = call(
         &ot,
         "start_archive",
-        json!({"session_id": routed["sessionId"]}),
+        json!({"session_id": routed[0]["session_id"]}),
     )
     .await
     .unwrap_err();
@@ -364,14 +364,14 @@ async fn server_errors_map_to_typed_errors() {
     call(
         &ot,
         "start_archive",
-        json!({"session_id": tagged["sessionId"], "multi_archive_tag": "a"}),
+        json!({"session_id": tagged[0]["session_id"], "multi_archive_tag": "a"}),
     )
     .await
     .unwrap();
     let e = call(
         &ot,
         "start_archive",
-        json!({"session_id": tagged["sessionId"], "multi_archive_tag": "a"}),
+        json!({"session_id": tagged[0]["session_id"], "multi_archive_tag": "a"}),
     )
     .await
     .unwrap_err();
@@ -379,7 +379,7 @@ async fn server_errors_map_to_typed_errors() {
     call(
         &ot,
         "start_archive",
-        json!({"session_id": tagged["sessionId"], "multi_archive_tag": "b"}),
+        json!({"session_id": tagged[0]["session_id"], "multi_archive_tag": "b"}),
     )
     .await
     .unwrap();
@@ -401,7 +401,7 @@ async fn retries_idempotent_requests_only() {
     let s = call(&ot, "create_session", json!({"media_mode": "routed"}))
         .await
         .unwrap();
-    let sid = s["sessionId"].as_str().unwrap().to_owned();
+    let sid = s[0]["session_id"].as_str().unwrap().to_owned();
 
     // GET: one 503, then success.
     admin(
@@ -622,9 +622,13 @@ async fn application_credentials_use_bearer_rs256() {
     let s = call(&ot, "create_session", json!({"media_mode": "routed"}))
         .await
         .unwrap();
-    let a = call(&ot, "start_archive", json!({"session_id": s["sessionId"]}))
-        .await
-        .unwrap();
+    let a = call(
+        &ot,
+        "start_archive",
+        json!({"session_id": s[0]["session_id"]}),
+    )
+    .await
+    .unwrap();
     assert_eq!(a["status"], "started");
     let log = admin(&emu, "GET", "/_emulator/requests", Value::Null).await;
     let last = log.as_array().unwrap().last().unwrap();

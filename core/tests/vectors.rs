@@ -180,6 +180,59 @@ fn every_operation_builds_the_documented_request() {
             case["name"]
         );
     }
+    for case in v["project_id_invalid"].as_array().unwrap() {
+        let err = opentok_core::build_request(
+            s(&case["op"]),
+            case["args"].clone(),
+            s(&case["project_id"]),
+        )
+        .unwrap_err();
+        assert_eq!(err.field(), Some(s(&case["field"])), "{}", case["name"]);
+    }
+}
+
+/// The host transport's request is the native one: same method, URL (base + path + query) and body.
+#[test]
+fn host_prepare_matches_every_request_vector() {
+    let v = load("requests.json");
+    let ot = OpenTok::new(s(&v["api_key"]), s(&v["api_secret"])).unwrap();
+    for case in v["requests"].as_array().unwrap() {
+        let r = ot
+            .prepare(s(&case["op"]), case["args"].clone())
+            .unwrap_or_else(|e| panic!("{}: {e}", case["name"]));
+        let want = &case["request"];
+        assert_eq!(r.method, s(&want["method"]), "{}", case["name"]);
+        let url = reqwest::Url::parse(&r.url).unwrap();
+        assert_eq!(url.path(), s(&want["path"]), "{}", case["name"]);
+        let query: serde_json::Map<String, Value> = url
+            .query_pairs()
+            .map(|(k, v)| (k.into_owned(), Value::String(v.into_owned())))
+            .collect();
+        assert_eq!(Value::Object(query), want["query"], "{}", case["name"]);
+        let names: Vec<&str> = r.headers.iter().map(|(k, _)| k.as_str()).collect();
+        assert!(names.contains(&"X-OPENTOK-AUTH") && names.contains(&"User-Agent"));
+        match (&want["body"], &r.body) {
+            (Value::Null, None) => {}
+            (Value::Object(o), Some(b)) if o.contains_key("form") => {
+                let form: serde_json::Map<String, Value> =
+                    reqwest::Url::parse(&format!("http://x/?{}", std::str::from_utf8(b).unwrap()))
+                        .unwrap()
+                        .query_pairs()
+                        .map(|(k, v)| (k.into_owned(), Value::String(v.into_owned())))
+                        .collect();
+                assert_eq!(Value::Object(form), o["form"], "{}", case["name"]);
+                assert!(names.contains(&"Content-Type"));
+            }
+            (body, Some(b)) => {
+                let sent: Value = serde_json::from_slice(b).unwrap();
+                assert_eq!(&sent, body, "{}", case["name"]);
+            }
+            (body, None) => panic!("{}: expected body {body}", case["name"]),
+        }
+    }
+    for case in v["invalid"].as_array().unwrap() {
+        assert!(ot.prepare(s(&case["op"]), case["args"].clone()).is_err());
+    }
 }
 
 #[test]
@@ -196,6 +249,8 @@ fn responses_decode_to_the_documented_values() {
         for (path, want) in case["expect"].as_object().unwrap() {
             assert_eq!(&lookup(&out, path), want, "{} {path}", case["op"]);
         }
+        // The raw path hands back the service's JSON as received.
+        assert_eq!(out, case["body"], "{}", case["op"]);
     }
     for case in v["malformed"].as_array().unwrap() {
         let err = opentok_core::decode_response(
@@ -242,4 +297,137 @@ fn secrets_never_appear_in_debug_or_errors() {
     );
     let msg = bad.unwrap_err().to_string();
     assert!(!msg.contains("hunter2") && !msg.contains(secret), "{msg}");
+}
+
+/// The Rust typed API on a passthrough body: `Ok` or a decode error, as the vector says.
+fn typed(op: &str, args: &Value, body: &[u8]) -> Result<(), Error> {
+    use opentok_core::api::dispatch::parse_args;
+    use opentok_core::api::{archives::*, broadcasts::*, connections::*, moderation::*};
+    use opentok_core::api::{renders::*, sessions::*, streams::*};
+    use opentok_core::Operation;
+    fn run<O: Operation>(args: &Value, body: &[u8]) -> Result<(), Error> {
+        parse_args::<O>(args.clone())?.decode(body).map(|_| ())
+    }
+    match op {
+        "get_archive" => run::<GetArchive>(args, body),
+        "list_archives" => run::<ListArchives>(args, body),
+        "get_broadcast" => run::<GetBroadcast>(args, body),
+        "create_session" => run::<CreateSession>(args, body),
+        "get_stream" => run::<GetStream>(args, body),
+        "list_connections" => run::<ListConnections>(args, body),
+        "stop_render" => run::<StopRender>(args, body),
+        "mute_stream" => run::<MuteStream>(args, body),
+        "delete_archive" => run::<DeleteArchive>(args, body),
+        other => panic!("no typed decoder for {other} in this test"),
+    }
+}
+
+#[test]
+fn passthrough_responses_keep_the_service_json() {
+    let v = load("responses.json");
+    let ot = OpenTok::new("123456", "0123456789abcdef0123456789abcdef01234567").unwrap();
+    for case in v["passthrough"].as_array().unwrap() {
+        let name = s(&case["name"]);
+        let body = s(&case["body_text"]).as_bytes();
+        let out = opentok_core::decode_response(s(&case["op"]), case["args"].clone(), body)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(out, case["json"], "{name}");
+        // The host transport's finish gives the same.
+        let status = case["status"].as_u64().unwrap() as u16;
+        let headers = vec![(
+            "Content-Type".to_owned(),
+            s(&case["content_type"]).to_owned(),
+        )];
+        let fin = ot
+            .finish(s(&case["op"]), case["args"].clone(), status, &headers, body)
+            .unwrap();
+        assert_eq!(fin, case["json"], "{name}");
+        let http = ot
+            .finish_http(s(&case["op"]), Value::Null, status, &headers, body)
+            .unwrap();
+        assert_eq!(http.status, status);
+        assert_eq!(http.body_text, s(&case["body_text"]));
+        assert_eq!(
+            http.headers["content-type"],
+            Value::from(s(&case["content_type"]))
+        );
+        let t = typed(s(&case["op"]), &case["args"], body);
+        match s(&case["rust_typed"]) {
+            "ok" => assert!(t.is_ok(), "{name}: {t:?}"),
+            _ => assert_eq!(t.unwrap_err().kind(), "decode", "{name}"),
+        }
+    }
+}
+
+#[test]
+fn serde_json_keeps_the_last_of_duplicate_keys() {
+    let v: Value = serde_json::from_str(r#"{"a": 1, "b": {"c": 1, "c": 2}, "a": 3}"#).unwrap();
+    assert_eq!(v, serde_json::json!({"a": 3, "b": {"c": 2}}));
+}
+
+#[test]
+fn typed_structs_keep_unknown_fields_and_accept_alternative_shapes() {
+    use opentok_core::api::archives::GetArchive;
+    use opentok_core::api::broadcasts::GetBroadcast;
+    use opentok_core::Operation;
+    let a = GetArchive {
+        archive_id: "A".into(),
+    }
+    .decode(br#"{"id": "A", "duration": 5049.9, "size": 1e3, "future": {"x": 1}, "id": "A2"}"#)
+    .unwrap();
+    assert_eq!(a.id, "A2");
+    assert_eq!(a.duration, Some(5049), "floats are truncated toward zero");
+    assert_eq!(a.size, Some(1000));
+    assert_eq!(a.extra["future"], serde_json::json!({"x": 1}));
+    assert!(a.streams.is_empty());
+    let b = GetBroadcast {
+        broadcast_id: "B".into(),
+    }
+    .decode(br#"{"id": "B", "broadcastUrls": {"rtmp": {"foo": {"serverUrl": "rtmp://a/b", "status": "live"}}}}"#)
+    .unwrap();
+    let urls = b.broadcast_urls.unwrap();
+    assert_eq!(urls.rtmp.len(), 1);
+    assert_eq!(urls.rtmp[0].id.as_deref(), Some("foo"));
+    assert_eq!(urls.rtmp[0].status.as_deref(), Some("live"));
+}
+
+#[test]
+fn host_retry_delay_follows_the_policy() {
+    use std::time::Duration;
+    let ot = OpenTok::new("123456", "0123456789abcdef0123456789abcdef01234567").unwrap();
+    let d = ot.retry_delay("GET", 0, Some(503), None, Duration::ZERO);
+    assert!(d.is_some());
+    assert_eq!(
+        ot.retry_delay("POST", 0, Some(503), None, Duration::ZERO),
+        None
+    );
+    assert_eq!(
+        ot.retry_delay("GET", 0, Some(404), None, Duration::ZERO),
+        None
+    );
+    assert_eq!(
+        ot.retry_delay("GET", 0, Some(429), Some("1"), Duration::ZERO),
+        Some(Duration::from_secs(1))
+    );
+    assert_eq!(
+        ot.retry_delay("GET", 2, Some(503), None, Duration::ZERO),
+        None
+    );
+    assert!(ot
+        .retry_delay("DELETE", 0, None, None, Duration::ZERO)
+        .is_some());
+    let st = ot.host_settings();
+    assert_eq!(st.timeout, Duration::from_secs(20));
+    assert!(st.user_agent.starts_with("OpenTok-Rust-SDK/"));
+    let err = ot
+        .finish(
+            "get_archive",
+            Value::Null,
+            404,
+            &[("X-Request-Id".into(), "r1".into())],
+            br#"{"code": 404, "message": "nope"}"#,
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), "not_found");
+    assert_eq!(err.api().unwrap().request_id.as_deref(), Some("r1"));
 }

@@ -219,6 +219,100 @@ req("register_callback", {"group": "archive", "event": "status", "url": "https:/
 req("list_callbacks", {}, "GET", P + "/callback")
 req("unregister_callback", {"callback_id": "CALLBACKID"}, "DELETE", P + "/callback/CALLBACKID")
 
+# -- pass-through (issue 10): unknown keys at every level are sent as given, known keys are accepted in
+# snake_case and camelCase, known keys given null are absent, ids are percent-encoded (RFC 3986
+# unreserved characters stay). These carry "tags": ["passthrough"] or ["id_safety"].
+def enc(i):
+    return urllib.parse.quote(i, safe="")
+
+
+def req_t(tag, *a, **k):
+    req(*a, **k)
+    R[-1]["tags"] = [tag]
+
+
+PT = "passthrough"
+req_t(PT, "create_session", {"media_mode": "routed", "futureOption": "x", "count": 2}, "POST", "/session/create",
+      {"form": {"p2p.preference": "disabled", "archiveMode": "manual", "futureOption": "x", "count": "2"}}, name="create_session unknown options go into the form")
+req_t(PT, "create_session", {"mediaMode": "routed", "archiveMode": "always", "archiveName": "N", "archiveResolution": "640x480"}, "POST", "/session/create",
+      {"form": {"p2p.preference": "disabled", "archiveMode": "always", "archiveName": "N", "archiveResolution": "640x480"}}, name="create_session camelCase known keys")
+req_t(PT, "create_session", {"media_mode": None, "archive_mode": None, "location": None, "e2ee": None}, "POST", "/session/create",
+      {"form": {"p2p.preference": "enabled", "archiveMode": "manual"}}, name="create_session null known keys are absent")
+req_t(PT, "start_archive", {"session_id": SID, "futureOption": {"a": [1, 2]}, "future_null": None, "layout": {"type": "bestFit", "layoutExtra": 1},
+                            "has_transcription": True, "transcription_properties": {"primary_language_code": "en-US", "newKey": True}},
+      "POST", P + "/archive", {"sessionId": SID, "futureOption": {"a": [1, 2]}, "future_null": None, "layout": {"type": "bestFit", "layoutExtra": 1},
+                               "hasTranscription": True, "transcriptionProperties": {"primaryLanguageCode": "en-US", "newKey": True}},
+      name="start_archive unknown keys at every level")
+req_t(PT, "start_archive", {"sessionId": SID, "hasAudio": True, "hasVideo": True, "outputMode": "composed", "streamMode": "auto", "multiArchiveTag": "t",
+                            "maxBitrate": 300000, "hasTranscription": True, "transcriptionProperties": {"primaryLanguageCode": "en-GB", "hasSummary": False}},
+      "POST", P + "/archive", {"sessionId": SID, "hasAudio": True, "hasVideo": True, "outputMode": "composed", "streamMode": "auto", "multiArchiveTag": "t",
+                               "maxBitrate": 300000, "hasTranscription": True, "transcriptionProperties": {"primaryLanguageCode": "en-GB", "hasSummary": False}},
+      name="start_archive camelCase known keys")
+req_t(PT, "start_archive", {"session_id": SID, "name": None, "has_audio": None, "has_video": None, "output_mode": None, "resolution": None, "layout": None,
+                            "stream_mode": None, "multi_archive_tag": None, "max_bitrate": None, "quantization_parameter": None, "has_transcription": None,
+                            "transcription_properties": None},
+      "POST", P + "/archive", {"sessionId": SID}, name="start_archive null known keys are absent")
+req_t(PT, "set_archive_layout", {"archiveId": "ARCHIVEID", "layout": {"type": "pip", "future": "y"}}, "PUT", P + "/archive/ARCHIVEID/layout",
+      {"type": "pip", "future": "y"}, name="set_archive_layout unknown layout key")
+req_t(PT, "add_archive_stream", {"archive_id": "ARCHIVEID", "streamId": "STREAMID", "futureFlag": 1}, "PATCH", P + "/archive/ARCHIVEID/streams",
+      {"addStream": "STREAMID", "hasAudio": True, "hasVideo": True, "futureFlag": 1}, name="add_archive_stream unknown key")
+req_t(PT, "get_archive", {"archive_id": "ARCHIVEID", "futureOption": 1}, "GET", P + "/archive/ARCHIVEID", name="get_archive ignores unknown keys (no body)")
+req_t(PT, "list_archives", {"futureOption": 1, "offset": None, "count": None}, "GET", P + "/archive", name="list_archives ignores unknown keys, null paging absent")
+req_t(PT, "start_broadcast", {"session_id": SID, "future": True, "outputs": {"hls": {"dvr": False, "hlsExtra": 1}, "outputsExtra": "o",
+                                                                          "rtmp": [{"serverUrl": "rtmp://a/b", "streamName": "s", "rtmpExtra": [1]}]}},
+      "POST", P + "/broadcast", {"sessionId": SID, "future": True, "outputs": {"hls": {"dvr": False, "hlsExtra": 1}, "outputsExtra": "o",
+                                                                                 "rtmp": [{"serverUrl": "rtmp://a/b", "streamName": "s", "rtmpExtra": [1]}]}},
+      name="start_broadcast unknown keys at every level")
+req_t(PT, "start_broadcast", {"sessionId": SID, "outputs": {"hls": {"lowLatency": True}}, "maxDuration": 3600, "maxBitrate": 200000, "streamMode": "manual",
+                              "multiBroadcastTag": "m", "hasAudio": True, "hasVideo": False},
+      "POST", P + "/broadcast", {"sessionId": SID, "outputs": {"hls": {"lowLatency": True}}, "maxDuration": 3600, "maxBitrate": 200000, "streamMode": "manual",
+                                 "multiBroadcastTag": "m", "hasAudio": True, "hasVideo": False}, name="start_broadcast camelCase known keys")
+req_t(PT, "start_broadcast", {"session_id": SID, "outputs": {"hls": {"dvr": None, "low_latency": None}, "rtmp": None}, "layout": None, "max_duration": None,
+                              "max_bitrate": None, "resolution": None, "stream_mode": None, "multi_broadcast_tag": None, "has_audio": None, "has_video": None},
+      "POST", P + "/broadcast", {"sessionId": SID, "outputs": {"hls": {}}}, name="start_broadcast null known keys are absent")
+req_t(PT, "set_stream_class_lists", {"sessionId": SID, "items": [{"id": "S1", "layoutClassList": ["a"], "itemExtra": 2}]}, "PUT", P + f"/session/{SID}/stream",
+      {"items": [{"id": "S1", "layoutClassList": ["a"], "itemExtra": 2}]}, name="set_stream_class_lists unknown item key")
+req_t(PT, "set_stream_class_list", {"session_id": SID, "streamId": "S1", "layoutClassList": ["b"], "extra": "e"}, "PUT", P + f"/session/{SID}/stream/S1",
+      {"layoutClassList": ["b"], "extra": "e"}, name="set_stream_class_list unknown key")
+req_t(PT, "send_signal", {"sessionId": SID, "connectionId": "CONNID", "type": "chat", "data": "d", "retry": 3}, "POST", P + f"/session/{SID}/connection/CONNID/signal",
+      {"type": "chat", "data": "d", "retry": 3}, name="send_signal unknown key, camelCase ids")
+req_t(PT, "send_signal", {"session_id": SID, "connection_id": None, "type": None, "data": "d"}, "POST", P + f"/session/{SID}/signal", {"data": "d"},
+      name="send_signal null known keys are absent")
+req_t(PT, "mute_all", {"session_id": SID, "excludedStreamIds": ["S1"], "futureFlag": False}, "POST", P + f"/session/{SID}/mute",
+      {"active": True, "excludedStreamIds": ["S1"], "futureFlag": False}, name="mute_all unknown key")
+req_t(PT, "mute_all", {"session_id": SID, "excluded_stream_ids": None}, "POST", P + f"/session/{SID}/mute", {"active": True, "excludedStreamIds": []},
+      name="mute_all null excluded list")
+req_t(PT, "dial", {"sessionId": SID, "token": "TOKEN", "sipUri": "sip:a@b", "observeForceMute": True, "futureSip": "f", "headers": None, "streams": None,
+                   "auth": {"username": "u", "password": "p", "realm": "r"}},
+      "POST", P + "/dial", {"sessionId": SID, "token": "TOKEN", "sip": {"uri": "sip:a@b", "observeForceMute": True, "futureSip": "f",
+                                                                      "auth": {"username": "u", "password": "p", "realm": "r"}}},
+      name="dial unknown options go into sip, unknown auth keys stay in auth")
+req_t(PT, "play_dtmf", {"sessionId": SID, "connectionId": "CONNID", "digits": "1", "future": 1}, "POST", P + f"/session/{SID}/connection/CONNID/play-dtmf",
+      {"digits": "1", "future": 1}, name="play_dtmf unknown key")
+req_t(PT, "start_render", {"sessionId": SID, "token": "TOKEN", "url": "https://webapp.customer.com", "maxDuration": 60, "statusCallbackUrl": "https://hooks.customer.com/x",
+                           "properties": {"name": "n", "propExtra": 1}, "renderExtra": "r"},
+      "POST", P + "/render", {"sessionId": SID, "token": "TOKEN", "url": "https://webapp.customer.com", "maxDuration": 60, "statusCallbackUrl": "https://hooks.customer.com/x",
+                              "properties": {"name": "n", "propExtra": 1}, "renderExtra": "r"}, name="start_render unknown keys, camelCase known keys")
+req_t(PT, "connect_audio", {"sessionId": SID, "token": "TOKEN", "uri": "wss://a.b/c", "audioRate": 8000, "wsExtra": 1, "headers": None, "streams": None,
+                            "audioTransport": {"transport": "binary", "trExtra": 2}},
+      "POST", P + "/connect", {"sessionId": SID, "token": "TOKEN", "websocket": {"uri": "wss://a.b/c", "audioRate": 8000, "wsExtra": 1,
+                                                                              "audioTransport": {"transport": "binary", "trExtra": 2}}},
+      name="connect_audio unknown options go into websocket")
+req_t(PT, "start_captions", {"sessionId": SID, "token": "TOKEN", "languageCode": "en-US", "partialCaptions": True, "provider": "x"}, "POST", P + "/captions",
+      {"sessionId": SID, "token": "TOKEN", "languageCode": "en-US", "partialCaptions": True, "provider": "x"}, name="start_captions unknown key, camelCase known keys")
+req_t(PT, "register_callback", {"group": "archive", "event": "status", "url": "https://hooks.customer.com/a", "secret": "s"}, "POST", P + "/callback",
+      {"group": "archive", "event": "status", "url": "https://hooks.customer.com/a", "secret": "s"}, name="register_callback unknown key")
+
+IDS = "id_safety"
+WEIRD = "a b/c%d?e#f\\g\u00e9"
+req_t(IDS, "get_archive", {"archive_id": WEIRD}, "GET", P + "/archive/" + enc(WEIRD), name="archive id percent-encoded")
+req_t(IDS, "force_disconnect", {"session_id": "%2e%2e", "connection_id": "..."}, "DELETE", P + "/session/" + enc("%2e%2e") + "/connection/...",
+      name="encoded dots and three dots are plain ids")
+req_t(IDS, "start_archive", {"session_id": "a/b"}, "POST", P + "/archive", {"sessionId": "a/b"}, name="session id with slash is sent as given in the body")
+req_t(IDS, "send_signal", {"session_id": "not a real session", "data": "d"}, "POST", P + "/session/" + enc("not a real session") + "/signal", {"data": "d"},
+      name="a session id that does not decode is sent")
+req_t(IDS, "get_stream", {"session_id": SID, "stream_id": "s?x=1"}, "GET", P + f"/session/{SID}/stream/" + enc("s?x=1"), name="stream id with a query is encoded")
+
 E = []
 
 
@@ -235,10 +329,8 @@ bad("create_session", {"media_mode": "routed", "archive_mode": "always", "archiv
 bad("create_session", {"location": "not-an-ip"}, "location", "location must be IPv4")
 bad("create_session", {"location": "::1"}, "location", "location IPv6 rejected")
 bad("create_session", {"media_mode": "p2p"}, "media_mode", "unknown media mode")
-bad("create_session", {"unexpected": 1}, "unexpected", "unknown option")
 bad("start_archive", {}, "session_id", "session id required")
 bad("start_archive", {"session_id": ""}, "session_id", "session id empty")
-bad("start_archive", {"session_id": "a/b"}, "session_id", "session id with slash")
 bad("start_archive", {"session_id": SID, "output_mode": "individual", "resolution": "640x480"}, "resolution", "resolution with individual")
 bad("start_archive", {"session_id": SID, "resolution": "800x600"}, "resolution", "unknown resolution")
 bad("start_archive", {"session_id": SID, "layout": {"type": "pip", "stylesheet": "x"}}, "layout.stylesheet", "stylesheet only with custom")
@@ -278,7 +370,33 @@ bad("start_captions", {"session_id": SID, "token": "T", "language_code": "englis
 bad("register_callback", {"group": "archive", "event": "status", "url": "ftp://x.y/z"}, "url", "callback url scheme")
 bad("no_such_operation", {}, "operation", "unknown operation")
 
-requests = {"api_key": API_KEY, "api_secret": API_SECRET, "session_id": SID, "requests": R, "invalid": E}
+# ids that would change the path: refused by the core in every language.
+for op, args, field in [
+    ("get_archive", {"archive_id": "."}, "archive_id"),
+    ("delete_archive", {"archive_id": ".."}, "archive_id"),
+    ("stop_archive", {"archive_id": ""}, "archive_id"),
+    ("get_broadcast", {"broadcast_id": ".."}, "broadcast_id"),
+    ("send_signal", {"session_id": SID, "connection_id": "..", "data": "d"}, "connection_id"),
+    ("play_dtmf", {"session_id": SID, "connection_id": ".", "digits": "1"}, "connection_id"),
+    ("force_disconnect", {"session_id": "..", "connection_id": "C"}, "session_id"),
+    ("get_stream", {"session_id": SID, "stream_id": ".."}, "stream_id"),
+    ("mute_stream", {"session_id": SID, "stream_id": ""}, "stream_id"),
+    ("get_render", {"render_id": ".."}, "render_id"),
+    ("stop_captions", {"captions_id": "."}, "captions_id"),
+    ("unregister_callback", {"callback_id": ".."}, "callback_id"),
+    ("stop_audio_connector", {"connection_id": ".."}, "connection_id"),
+    ("remove_archive_stream", {"archive_id": "A", "stream_id": ".."}, "stream_id"),
+]:
+    bad(op, args, field, f"{op} {field}={args[field]!r} would change the path")
+    E[-1]["checked_by"] = ["core"]
+    E[-1]["tags"] = ["id_safety"]
+
+# api keys / application ids that would change the path (the client is built with `project_id`).
+PROJECT_ID_INVALID = [{"name": f"project id {k!r}", "project_id": k, "op": "get_archive", "args": {"archive_id": "A"}, "field": "api_key", "checked_by": ["core"]}
+                      for k in ["123456#frag", "12/34", "12?x=1", "12%2F34", "12\\34", ".", ".."]]
+
+requests = {"api_key": API_KEY, "api_secret": API_SECRET, "session_id": SID, "requests": R, "invalid": E,
+            "project_id_invalid": PROJECT_ID_INVALID}
 
 # ---------------------------------------------------------------- responses
 ARCHIVE = {"createdAt": 1384221730000, "duration": 5049, "hasAudio": True, "hasVideo": True, "id": "b40ef09b-3811-4726-b508-e41a0f96c68f",
@@ -290,7 +408,7 @@ BROADCAST = {"id": "1748b7070a81464c9759c46ad10d3734", "sessionId": SID, "projec
 RESP = [
     {"op": "create_session", "args": {"media_mode": "routed"}, "status": 200,
      "body": [{"session_id": SID, "project_id": "123456", "partner_id": "123456", "create_dt": "Tue Nov 14 22:13:20 PST 2023", "media_server_url": ""}],
-     "expect": {"sessionId": SID, "mediaMode": "routed", "archiveMode": "manual", "e2ee": False, "projectId": "123456"}},
+     "expect": {"length": 1, "0.session_id": SID, "0.project_id": "123456", "0.create_dt": "Tue Nov 14 22:13:20 PST 2023"}},
     {"op": "get_archive", "args": {"archive_id": ARCHIVE["id"]}, "status": 200, "body": ARCHIVE,
      "expect": {"id": ARCHIVE["id"], "status": "available", "name": "Foo", "sessionId": SID, "size": 247748791, "duration": 5049, "createdAt": 1384221730000,
                 "outputMode": "composed", "hasAudio": True, "hasVideo": True, "url": ARCHIVE["url"], "projectId": 123456, "resolution": "640x480"}},
@@ -327,11 +445,59 @@ RESP = [
 ]
 RESP_BAD = [
     {"name": "archive body that is not JSON", "op": "get_archive", "args": {"archive_id": "A"}, "body_text": "<html>oops</html>", "kind": "decode"},
-    {"name": "archive without id", "op": "get_archive", "args": {"archive_id": "A"}, "body_text": "{\"status\": \"started\"}", "kind": "decode"},
-    {"name": "archive with wrong field type", "op": "get_archive", "args": {"archive_id": "A"}, "body_text": "{\"id\": \"A\", \"size\": \"big\"}", "kind": "decode"},
-    {"name": "session create empty array", "op": "create_session", "args": {}, "body_text": "[]", "kind": "decode"},
-    {"name": "list that is an object of the wrong shape", "op": "list_archives", "args": {}, "body_text": "{\"items\": 5}", "kind": "decode"},
+    {"name": "truncated JSON", "op": "get_archive", "args": {"archive_id": "A"}, "body_text": "{\"id\": \"A\"", "kind": "decode"},
+    {"name": "session create answer that is neither JSON nor the legacy XML", "op": "create_session", "args": {}, "body_text": "<html>oops</html>", "kind": "decode"},
 ]
+
+# Bodies every language must pass through unchanged: "json" is the raw JSON the core returns
+# (decode_response / call) for "body_text" — absent fields stay absent, unknown fields stay, duplicate
+# keys resolve last-wins, numbers stay as sent (floats stay floats). "rust_typed": "ok" or
+# "decode_error" says what the Rust typed API (Operation::decode) does with it.
+PASS = []
+
+
+def passthrough(name, op, args, body_text, json_value, rust_typed="ok", content_type="application/json", status=200):
+    PASS.append({"name": name, "op": op, "args": args, "status": status, "content_type": content_type, "body_text": body_text,
+                 "json": json_value, "rust_typed": rust_typed})
+
+
+def pj(name, op, args, value, **k):
+    passthrough(name, op, args, json.dumps(value), value, **k)
+
+
+pj("archive with absent optional fields", "get_archive", {"archive_id": "A1"}, {"id": "A1", "status": "started", "sessionId": SID})
+pj("archive with unknown fields", "get_archive", {"archive_id": "A1"}, dict(ARCHIVE, futureField={"x": [1, 2]}, anotherFlag=True, newStatus=None))
+pj("broadcast with rtmp as an object keyed by id", "get_broadcast", {"broadcast_id": "B1"},
+   {"id": "B1", "status": "started", "broadcastUrls": {"hls": "http://h/p.m3u8", "rtmp": {"foo": {"serverUrl": "rtmp://a/b", "streamName": "s", "status": "live"}}}})
+pj("broadcast with absent broadcastUrls members", "get_broadcast", {"broadcast_id": "B1"}, {"id": "B1", "status": "started", "broadcastUrls": {"hls": "http://h/p.m3u8"}})
+pj("floats where integers are documented", "get_archive", {"archive_id": "A1"},
+   {"id": "A1", "size": 1024.0, "duration": 5049.5, "createdAt": 1384221730000.0, "streams": []})
+pj("list with floats for count", "list_archives", {}, {"count": 2.0, "items": [{"id": "A1"}, {"id": "A2", "duration": 1.5}]})
+pj("list without items", "list_archives", {}, {"count": 0})
+pj("archive without id (the official SDKs keep it)", "get_archive", {"archive_id": "A"}, {"status": "started"}, rust_typed="decode_error")
+pj("archive with a field of another type", "get_archive", {"archive_id": "A"}, {"id": "A", "size": "big"}, rust_typed="decode_error")
+pj("list whose items is not a list", "list_archives", {}, {"items": 5}, rust_typed="decode_error")
+pj("session create empty array", "create_session", {}, [], rust_typed="decode_error")
+pj("stream with unknown fields", "get_stream", {"session_id": SID, "stream_id": "S1"}, {"id": "S1", "videoType": "camera", "layoutClassList": ["a"], "audioOnly": False})
+pj("connections with unknown fields", "list_connections", {"session_id": SID},
+   {"count": 1, "applicationId": "app", "items": [{"connectionId": "C1", "connectionState": "Connected", "createdAt": 1.0, "clientData": "x"}]})
+passthrough("archive with duplicate keys (last wins)", "get_archive", {"archive_id": "A1"},
+            '{"id": "A1", "status": "started", "duration": 1, "status": "stopped", "duration": 2, "streams": [], "streams": [{"streamId": "S"}]}',
+            {"id": "A1", "status": "stopped", "duration": 2, "streams": [{"streamId": "S"}]})
+passthrough("nested duplicate keys (last wins)", "get_broadcast", {"broadcast_id": "B1"},
+            '{"id": "B1", "broadcastUrls": {"hls": "x", "hls": "y"}, "id": "B2"}', {"id": "B2", "broadcastUrls": {"hls": "y"}})
+XML_CREATED = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sessions><Session><session_id>' + SID +
+               '</session_id><partner_id>123456</partner_id><create_dt>Tue Nov 14 22:13:20 PST 2023</create_dt></Session></sessions>')
+passthrough("legacy XML create-session answer", "create_session", {"media_mode": "routed"}, XML_CREATED,
+            [{"session_id": SID, "partner_id": "123456", "create_dt": "Tue Nov 14 22:13:20 PST 2023"}], content_type="application/xml")
+passthrough("legacy XML create-session answer with media_server_url and whitespace", "create_session", {}, 
+            "<sessions>\n  <Session>\n    <session_id>" + SID + "</session_id>\n    <partner_id>123456</partner_id>\n    <create_dt>Tue Nov 14 22:13:20 PST 2023</create_dt>\n"
+            "    <media_server_url></media_server_url>\n  </Session>\n</sessions>\n",
+            [{"session_id": SID, "partner_id": "123456", "create_dt": "Tue Nov 14 22:13:20 PST 2023", "media_server_url": ""}], content_type="text/xml")
+passthrough("empty body of an operation that answers nothing", "stop_render", {"render_id": "R"}, "", None, status=204)
+passthrough("JSON body of an operation that answers nothing is kept", "mute_stream", {"session_id": SID, "stream_id": "S"}, '{"id": "P", "status": "ACTIVE"}',
+            {"id": "P", "status": "ACTIVE"})
+passthrough("non-JSON body of an operation that answers nothing is null", "delete_archive", {"archive_id": "A"}, "OK", None)
 STATUS = [
     {"status": 400, "body": {"code": 400, "message": "Invalid request"}, "kind": "api"},
     {"status": 401, "body": {"code": -1, "message": "Invalid signature"}, "kind": "auth"},
@@ -344,7 +510,7 @@ STATUS = [
     {"status": 500, "body": {"code": 500, "message": "Server error"}, "kind": "api"},
     {"status": 503, "body": {"code": 503, "message": "Unavailable"}, "kind": "api"},
 ]
-responses = {"session_id": SID, "responses": RESP, "malformed": RESP_BAD, "status_mapping": STATUS}
+responses = {"session_id": SID, "responses": RESP, "malformed": RESP_BAD, "status_mapping": STATUS, "passthrough": PASS}
 
 
 def dump(name, obj):
@@ -357,4 +523,4 @@ dump("session_ids.json", session_ids)
 dump("tokens.json", tokens)
 dump("requests.json", requests)
 dump("responses.json", responses)
-print(f"{len(R)} requests, {len(E)} invalid, {len(token_cases)} tokens, {len(RESP)} responses")
+print(f"{len(R)} requests, {len(E)} invalid, {len(token_cases)} tokens, {len(RESP)} responses, {len(PASS)} passthrough")

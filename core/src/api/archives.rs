@@ -20,7 +20,7 @@ pub enum OutputMode {
 
 /// Post-call transcription settings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct TranscriptionProperties {
     /// BCP-47 language code (e.g. `en-US`).
     #[serde(alias = "primaryLanguageCode")]
@@ -28,38 +28,54 @@ pub struct TranscriptionProperties {
     /// Also produce a summary.
     #[serde(alias = "hasSummary")]
     pub has_summary: Option<bool>,
+    /// Keys the core does not know, sent in this object as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// `start_archive`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct StartArchive {
     /// Session to record.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
     /// Archive name.
     pub name: Option<String>,
     /// Record audio (server default true).
+    #[serde(alias = "hasAudio")]
     pub has_audio: Option<bool>,
     /// Record video (server default true).
+    #[serde(alias = "hasVideo")]
     pub has_video: Option<bool>,
     /// Composed or individual.
+    #[serde(alias = "outputMode")]
     pub output_mode: Option<OutputMode>,
     /// Resolution (composed only).
     pub resolution: Option<String>,
     /// Layout (composed only).
     pub layout: Option<Layout>,
     /// Auto or manual stream selection.
+    #[serde(alias = "streamMode")]
     pub stream_mode: Option<StreamMode>,
     /// Tag that allows several archives of one session at once.
+    #[serde(alias = "multiArchiveTag")]
     pub multi_archive_tag: Option<String>,
     /// Maximum bitrate in bits per second (100000–6000000; not with quantization_parameter).
+    #[serde(alias = "maxBitrate")]
     pub max_bitrate: Option<i64>,
     /// Quantization parameter (15–40; not with max_bitrate).
+    #[serde(alias = "quantizationParameter")]
     pub quantization_parameter: Option<i64>,
     /// Produce a post-call transcription.
+    #[serde(alias = "hasTranscription")]
     pub has_transcription: Option<bool>,
     /// Transcription settings (only with has_transcription).
+    #[serde(alias = "transcriptionProperties")]
     pub transcription_properties: Option<TranscriptionProperties>,
+    /// Keys the core does not know, sent in the body as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 impl Operation for StartArchive {
@@ -115,6 +131,7 @@ impl Operation for StartArchive {
             Obj::new()
                 .opt("primaryLanguageCode", t.primary_language_code.as_ref())
                 .opt("hasSummary", t.has_summary)
+                .extra(&t.extra)
                 .build()
         });
         let body = Obj::new()
@@ -131,8 +148,9 @@ impl Operation for StartArchive {
             .opt("quantizationParameter", self.quantization_parameter)
             .opt("hasTranscription", self.has_transcription)
             .opt("transcriptionProperties", tp)
+            .extra(&self.extra)
             .build();
-        Ok(WireRequest::new(Method::Post, project_path(project_id, "/archive")).json(body))
+        Ok(WireRequest::new(Method::Post, project_path(project_id, "/archive")?).json(body))
     }
     decode_with!(json);
 }
@@ -141,9 +159,9 @@ macro_rules! archive_id_op {
     ($(#[$doc:meta])* $name:ident, $op:literal, $method:ident, $suffix:literal, $out:ty, $dec:ident) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-        #[serde(deny_unknown_fields)]
         pub struct $name {
             /// The archive id.
+            #[serde(alias = "archiveId")]
             pub archive_id: String,
         }
 
@@ -153,7 +171,7 @@ macro_rules! archive_id_op {
 
             fn request(&self, project_id: &str) -> Result<WireRequest> {
                 let id = check_id("archive_id", &self.archive_id)?;
-                let path = project_path(project_id, &format!("/archive/{id}{}", $suffix));
+                let path = project_path(project_id, &format!("/archive/{id}{}", $suffix))?;
                 let req = WireRequest::new(Method::$method, path);
                 Ok(if matches!(Method::$method, Method::Post) { req.json(serde_json::json!({})) } else { req })
             }
@@ -177,13 +195,14 @@ archive_id_op!(
 
 /// `list_archives`: a page of archives, newest first.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct ListArchives {
     /// Index of the first archive.
     pub offset: Option<i64>,
     /// Page size (≤ 1000; server default 50).
     pub count: Option<i64>,
     /// Only archives of this session.
+    #[serde(alias = "sessionId")]
     pub session_id: Option<String>,
 }
 
@@ -205,9 +224,9 @@ impl Operation for ListArchives {
 
 /// `set_archive_layout`: changes the layout of a composed archive.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SetArchiveLayout {
     /// The archive id.
+    #[serde(alias = "archiveId")]
     pub archive_id: String,
     /// The new layout.
     pub layout: Layout,
@@ -231,16 +250,23 @@ impl Operation for SetArchiveLayout {
 
 /// `add_archive_stream`: adds a stream to a manual-mode archive.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct AddArchiveStream {
     /// The archive id.
+    #[serde(alias = "archiveId")]
     pub archive_id: String,
     /// The stream to add.
+    #[serde(alias = "streamId")]
     pub stream_id: String,
     /// Include its audio (default true).
+    #[serde(alias = "hasAudio")]
     pub has_audio: Option<bool>,
     /// Include its video (default true).
+    #[serde(alias = "hasVideo")]
     pub has_video: Option<bool>,
+    /// Keys the core does not know, sent in the body as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 impl Operation for AddArchiveStream {
@@ -254,6 +280,7 @@ impl Operation for AddArchiveStream {
             &self.stream_id,
             self.has_audio,
             self.has_video,
+            &self.extra,
         )
     }
     decode_with!(empty);
@@ -261,11 +288,12 @@ impl Operation for AddArchiveStream {
 
 /// `remove_archive_stream`: removes a stream from a manual-mode archive.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RemoveArchiveStream {
     /// The archive id.
+    #[serde(alias = "archiveId")]
     pub archive_id: String,
     /// The stream to remove.
+    #[serde(alias = "streamId")]
     pub stream_id: String,
 }
 
@@ -278,6 +306,7 @@ impl Operation for RemoveArchiveStream {
             project_id,
             ("archive", "archive_id", &self.archive_id),
             &self.stream_id,
+            &crate::wire::lenient::Extra::new(),
         )
     }
     decode_with!(empty);
@@ -293,6 +322,9 @@ pub struct ArchiveStream {
     pub has_audio: Option<bool>,
     /// Video included.
     pub has_video: Option<bool>,
+    /// Fields of the answer this struct does not name, as received.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// Transcription state of an archive.
@@ -309,6 +341,9 @@ pub struct Transcription {
     pub primary_language_code: Option<String>,
     /// Whether a summary was requested.
     pub has_summary: Option<bool>,
+    /// Fields of the answer this struct does not name, as received.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// An archive as the API reports it.
@@ -332,12 +367,16 @@ pub struct Archive {
     /// Vonage application id.
     pub application_id: Option<String>,
     /// Creation time (ms since epoch).
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub created_at: Option<i64>,
     /// Last update (ms since epoch).
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub updated_at: Option<i64>,
     /// Size in bytes.
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub size: Option<i64>,
     /// Duration in seconds.
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub duration: Option<i64>,
     /// Composed or individual.
     pub output_mode: Option<String>,
@@ -362,12 +401,17 @@ pub struct Archive {
     /// Callback event name, when read from a callback.
     pub event: Option<String>,
     /// Streams in the archive.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub streams: Vec<ArchiveStream>,
     /// Multi-archive tag.
     pub multi_archive_tag: Option<String>,
     /// Maximum bitrate.
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub max_bitrate: Option<i64>,
     /// Quantization parameter.
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub quantization_parameter: Option<i64>,
+    /// Fields of the answer this struct does not name, as received.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }

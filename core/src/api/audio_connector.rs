@@ -11,7 +11,7 @@ use crate::wire::{Method, Obj, Operation, WireRequest};
 
 /// How audio is framed on the WebSocket.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct AudioTransport {
     /// `binary` or `json`.
     pub transport: Option<String>,
@@ -25,22 +25,29 @@ pub struct AudioTransport {
     pub receive_audio_field: Option<String>,
     /// Fields added to every message.
     #[serde(alias = "staticFields")]
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub static_fields: BTreeMap<String, Value>,
+    /// Keys the core does not know, sent in this object as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// `connect_audio`: starts an Audio Connector.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct ConnectAudio {
     /// Session id.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
     /// A client token for the session.
     pub token: String,
     /// WebSocket URI (`ws://` or `wss://`).
     pub uri: String,
     /// Streams to send (all when empty).
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub streams: Vec<String>,
     /// Headers for the WebSocket handshake (≤ 512 bytes in total).
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub headers: Headers,
     /// 8000 (default), 16000 or 24000.
     #[serde(alias = "audioRate")]
@@ -50,6 +57,10 @@ pub struct ConnectAudio {
     /// Framing.
     #[serde(alias = "audioTransport")]
     pub audio_transport: Option<AudioTransport>,
+    /// Keys the core does not know, sent in the `websocket` object as given (where the official
+    /// SDKs put the connection options).
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 impl Operation for ConnectAudio {
@@ -97,6 +108,7 @@ impl Operation for ConnectAudio {
                     "static_fields",
                     (!t.static_fields.is_empty()).then_some(&t.static_fields),
                 )
+                .extra(&t.extra)
                 .build()
         });
         let ws = Obj::new()
@@ -112,13 +124,14 @@ impl Operation for ConnectAudio {
             .opt("audioRate", self.audio_rate)
             .opt("bidirectional", self.bidirectional)
             .opt("audioTransport", transport)
+            .extra(&self.extra)
             .build();
         let body = Obj::new()
             .put("sessionId", &self.session_id)
             .put("token", &self.token)
             .put("websocket", ws)
             .build();
-        Ok(WireRequest::new(Method::Post, project_path(project_id, "/connect")).json(body))
+        Ok(WireRequest::new(Method::Post, project_path(project_id, "/connect")?).json(body))
     }
     decode_with!(json);
 }
@@ -133,13 +146,16 @@ pub struct AudioConnection {
     pub connection_id: Option<String>,
     /// Whether it is bidirectional, when reported.
     pub bidirectional: Option<bool>,
+    /// Fields of the answer this struct does not name, as received.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// `stop_audio_connector`: `POST …/connect/{connectionId}/stop`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct StopAudioConnector {
     /// The Audio Connector's connection id (as returned by `connect_audio`).
+    #[serde(alias = "connectionId")]
     pub connection_id: String,
 }
 
@@ -151,7 +167,7 @@ impl Operation for StopAudioConnector {
         let id = check_id("connection_id", &self.connection_id)?;
         Ok(WireRequest::new(
             Method::Post,
-            project_path(project_id, &format!("/connect/{id}/stop")),
+            project_path(project_id, &format!("/connect/{id}/stop"))?,
         )
         .json(serde_json::json!({})))
     }

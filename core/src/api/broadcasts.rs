@@ -10,18 +10,21 @@ use crate::wire::{Method, Obj, Operation, WireRequest};
 
 /// HLS output settings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Hls {
     /// Enable DVR (rewind); not with low_latency.
     pub dvr: Option<bool>,
     /// Low-latency HLS; not with dvr.
     #[serde(alias = "lowLatency")]
     pub low_latency: Option<bool>,
+    /// Keys the core does not know, sent in this object as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// One RTMP output.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Rtmp {
     /// Your id for this target.
     pub id: Option<String>,
@@ -31,16 +34,23 @@ pub struct Rtmp {
     /// Stream name (key).
     #[serde(alias = "streamName")]
     pub stream_name: String,
+    /// Keys the core does not know, sent in this object as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// Broadcast outputs: HLS and/or up to 5 RTMP targets.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct BroadcastOutputs {
     /// HLS output, if wanted.
     pub hls: Option<Hls>,
     /// RTMP outputs (at most 5).
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub rtmp: Vec<Rtmp>,
+    /// Keys the core does not know, sent in this object as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// Most RTMP targets a broadcast may have.
@@ -48,15 +58,18 @@ pub const MAX_RTMP: usize = 5;
 
 /// `start_broadcast`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct StartBroadcast {
     /// Session to broadcast.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
     /// Outputs (HLS and/or RTMP).
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub outputs: BroadcastOutputs,
     /// Layout.
     pub layout: Option<Layout>,
     /// Maximum duration in seconds (60–36000).
+    #[serde(alias = "maxDuration")]
     pub max_duration: Option<i64>,
     /// Maximum bitrate in bits per second (100000–6000000). Also accepted as `maxBitRate`.
     #[serde(alias = "maxBitRate", alias = "max_bit_rate", alias = "maxBitrate")]
@@ -64,13 +77,20 @@ pub struct StartBroadcast {
     /// Resolution.
     pub resolution: Option<String>,
     /// Auto or manual stream selection.
+    #[serde(alias = "streamMode")]
     pub stream_mode: Option<StreamMode>,
     /// Tag that allows several broadcasts of one session at once.
+    #[serde(alias = "multiBroadcastTag")]
     pub multi_broadcast_tag: Option<String>,
     /// Include audio.
+    #[serde(alias = "hasAudio")]
     pub has_audio: Option<bool>,
     /// Include video.
+    #[serde(alias = "hasVideo")]
     pub has_video: Option<bool>,
+    /// Keys the core does not know, sent in the body as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 impl Operation for StartBroadcast {
@@ -120,6 +140,7 @@ impl Operation for StartBroadcast {
             Obj::new()
                 .opt("dvr", h.dvr)
                 .opt("lowLatency", h.low_latency)
+                .extra(&h.extra)
                 .build()
         });
         let rtmp: Vec<Value> = o
@@ -130,12 +151,14 @@ impl Operation for StartBroadcast {
                     .opt("id", r.id.as_ref())
                     .put("serverUrl", &r.server_url)
                     .put("streamName", &r.stream_name)
+                    .extra(&r.extra)
                     .build()
             })
             .collect();
         let outputs = Obj::new()
             .opt("hls", hls)
             .opt("rtmp", (!rtmp.is_empty()).then_some(rtmp))
+            .extra(&o.extra)
             .build();
         let body = Obj::new()
             .put("sessionId", &self.session_id)
@@ -148,8 +171,9 @@ impl Operation for StartBroadcast {
             .opt("multiBroadcastTag", self.multi_broadcast_tag.as_ref())
             .opt("hasAudio", self.has_audio)
             .opt("hasVideo", self.has_video)
+            .extra(&self.extra)
             .build();
-        Ok(WireRequest::new(Method::Post, project_path(project_id, "/broadcast")).json(body))
+        Ok(WireRequest::new(Method::Post, project_path(project_id, "/broadcast")?).json(body))
     }
     decode_with!(json);
 }
@@ -158,9 +182,9 @@ macro_rules! broadcast_id_op {
     ($(#[$doc:meta])* $name:ident, $op:literal, $method:ident, $suffix:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-        #[serde(deny_unknown_fields)]
         pub struct $name {
             /// The broadcast id.
+            #[serde(alias = "broadcastId")]
             pub broadcast_id: String,
         }
 
@@ -170,7 +194,7 @@ macro_rules! broadcast_id_op {
 
             fn request(&self, project_id: &str) -> Result<WireRequest> {
                 let id = check_id("broadcast_id", &self.broadcast_id)?;
-                let req = WireRequest::new(Method::$method, project_path(project_id, &format!("/broadcast/{id}{}", $suffix)));
+                let req = WireRequest::new(Method::$method, project_path(project_id, &format!("/broadcast/{id}{}", $suffix))?);
                 Ok(if matches!(Method::$method, Method::Post) { req.json(serde_json::json!({})) } else { req })
             }
             decode_with!(json);
@@ -189,13 +213,14 @@ broadcast_id_op!(
 
 /// `list_broadcasts`: a page of broadcasts.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct ListBroadcasts {
     /// Index of the first broadcast.
     pub offset: Option<i64>,
     /// Page size (≤ 1000).
     pub count: Option<i64>,
     /// Only broadcasts of this session.
+    #[serde(alias = "sessionId")]
     pub session_id: Option<String>,
 }
 
@@ -217,9 +242,9 @@ impl Operation for ListBroadcasts {
 
 /// `set_broadcast_layout`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SetBroadcastLayout {
     /// The broadcast id.
+    #[serde(alias = "broadcastId")]
     pub broadcast_id: String,
     /// The new layout.
     pub layout: Layout,
@@ -243,16 +268,23 @@ impl Operation for SetBroadcastLayout {
 
 /// `add_broadcast_stream`: adds a stream to a manual-mode broadcast.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct AddBroadcastStream {
     /// The broadcast id.
+    #[serde(alias = "broadcastId")]
     pub broadcast_id: String,
     /// The stream to add.
+    #[serde(alias = "streamId")]
     pub stream_id: String,
     /// Include its audio (default true).
+    #[serde(alias = "hasAudio")]
     pub has_audio: Option<bool>,
     /// Include its video (default true).
+    #[serde(alias = "hasVideo")]
     pub has_video: Option<bool>,
+    /// Keys the core does not know, sent in the body as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 impl Operation for AddBroadcastStream {
@@ -266,6 +298,7 @@ impl Operation for AddBroadcastStream {
             &self.stream_id,
             self.has_audio,
             self.has_video,
+            &self.extra,
         )
     }
     decode_with!(empty);
@@ -273,11 +306,12 @@ impl Operation for AddBroadcastStream {
 
 /// `remove_broadcast_stream`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RemoveBroadcastStream {
     /// The broadcast id.
+    #[serde(alias = "broadcastId")]
     pub broadcast_id: String,
     /// The stream to remove.
+    #[serde(alias = "streamId")]
     pub stream_id: String,
 }
 
@@ -290,6 +324,7 @@ impl Operation for RemoveBroadcastStream {
             project_id,
             ("broadcast", "broadcast_id", &self.broadcast_id),
             &self.stream_id,
+            &crate::wire::lenient::Extra::new(),
         )
     }
     decode_with!(empty);
@@ -307,6 +342,9 @@ pub struct RtmpStatus {
     pub stream_name: Option<String>,
     /// `connecting`, `live`, `offline` or `error`.
     pub status: Option<String>,
+    /// Fields of the answer this struct does not name, as received.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// Where a broadcast can be watched.
@@ -317,9 +355,12 @@ pub struct BroadcastUrls {
     pub hls: Option<String>,
     /// HLS state.
     pub hls_status: Option<String>,
-    /// RTMP targets.
-    #[serde(default)]
+    /// RTMP targets (the service may also answer an object keyed by id).
+    #[serde(default, deserialize_with = "crate::wire::lenient::list_or_map")]
     pub rtmp: Vec<RtmpStatus>,
+    /// Fields of the answer this struct does not name, as received.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// A broadcast as the API reports it.
@@ -337,12 +378,16 @@ pub struct Broadcast {
     /// Vonage application id.
     pub application_id: Option<String>,
     /// Creation time (ms).
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub created_at: Option<i64>,
     /// Last update (ms).
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub updated_at: Option<i64>,
     /// Maximum duration (s).
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub max_duration: Option<i64>,
     /// Maximum bitrate.
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub max_bitrate: Option<i64>,
     /// Resolution.
     pub resolution: Option<String>,
@@ -355,7 +400,7 @@ pub struct Broadcast {
     /// Auto or manual.
     pub stream_mode: Option<String>,
     /// Streams in the broadcast.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub streams: Vec<Value>,
     /// Audio included.
     pub has_audio: Option<bool>,
@@ -365,4 +410,7 @@ pub struct Broadcast {
     pub multi_broadcast_tag: Option<String>,
     /// Callback event name.
     pub event: Option<String>,
+    /// Fields of the answer this struct does not name, as received.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }

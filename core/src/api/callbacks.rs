@@ -19,12 +19,15 @@ pub struct Callback {
     /// URL called.
     pub url: Option<String>,
     /// Creation time (ms).
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub created_at: Option<i64>,
+    /// Fields of the answer this struct does not name, as received.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// `register_callback`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RegisterCallback {
     /// Event group.
     pub group: String,
@@ -32,6 +35,9 @@ pub struct RegisterCallback {
     pub event: String,
     /// URL to call.
     pub url: String,
+    /// Keys the core does not know, sent in the body as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 impl Operation for RegisterCallback {
@@ -46,8 +52,13 @@ impl Operation for RegisterCallback {
         }
         check_url("url", &self.url, &["http://", "https://"], 8, 2048)?;
         Ok(
-            WireRequest::new(Method::Post, project_path(project_id, "/callback")).json(
-                serde_json::json!({ "group": self.group, "event": self.event, "url": self.url }),
+            WireRequest::new(Method::Post, project_path(project_id, "/callback")?).json(
+                crate::wire::Obj::new()
+                    .put("group", &self.group)
+                    .put("event", &self.event)
+                    .put("url", &self.url)
+                    .extra(&self.extra)
+                    .build(),
             ),
         )
     }
@@ -56,7 +67,6 @@ impl Operation for RegisterCallback {
 
 /// `list_callbacks`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ListCallbacks {}
 
 impl Operation for ListCallbacks {
@@ -66,7 +76,7 @@ impl Operation for ListCallbacks {
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         Ok(WireRequest::new(
             Method::Get,
-            project_path(project_id, "/callback"),
+            project_path(project_id, "/callback")?,
         ))
     }
     decode_with!(json);
@@ -74,9 +84,9 @@ impl Operation for ListCallbacks {
 
 /// `unregister_callback`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct UnregisterCallback {
     /// Callback id.
+    #[serde(alias = "callbackId")]
     pub callback_id: String,
 }
 
@@ -88,7 +98,7 @@ impl Operation for UnregisterCallback {
         let id = check_id("callback_id", &self.callback_id)?;
         Ok(WireRequest::new(
             Method::Delete,
-            project_path(project_id, &format!("/callback/{id}")),
+            project_path(project_id, &format!("/callback/{id}"))?,
         ))
     }
     decode_with!(empty);

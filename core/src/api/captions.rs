@@ -8,20 +8,28 @@ use crate::wire::{Method, Obj, Operation, WireRequest};
 
 /// `start_captions`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct StartCaptions {
     /// Session id.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
     /// A moderator token for the session.
     pub token: String,
     /// BCP-47 code like `en-US` (server default `en-US`).
+    #[serde(alias = "languageCode")]
     pub language_code: Option<String>,
     /// Maximum duration in seconds (300–14400).
+    #[serde(alias = "maxDuration")]
     pub max_duration: Option<i64>,
     /// Send partial results (server default true).
+    #[serde(alias = "partialCaptions")]
     pub partial_captions: Option<bool>,
     /// Status callback URL (15–2048 characters).
+    #[serde(alias = "statusCallbackUrl")]
     pub status_callback_url: Option<String>,
+    /// Keys the core does not know, sent in the body as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 impl Operation for StartCaptions {
@@ -55,8 +63,9 @@ impl Operation for StartCaptions {
             .opt("maxDuration", self.max_duration)
             .opt("partialCaptions", self.partial_captions)
             .opt("statusCallbackUrl", self.status_callback_url.as_ref())
+            .extra(&self.extra)
             .build();
-        Ok(WireRequest::new(Method::Post, project_path(project_id, "/captions")).json(body))
+        Ok(WireRequest::new(Method::Post, project_path(project_id, "/captions")?).json(body))
     }
     decode_with!(json);
 }
@@ -67,13 +76,16 @@ impl Operation for StartCaptions {
 pub struct Captions {
     /// Captions id.
     pub captions_id: String,
+    /// Fields of the answer this struct does not name, as received.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// `stop_captions`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct StopCaptions {
     /// Captions id.
+    #[serde(alias = "captionsId")]
     pub captions_id: String,
 }
 
@@ -85,7 +97,7 @@ impl Operation for StopCaptions {
         let id = check_id("captions_id", &self.captions_id)?;
         Ok(WireRequest::new(
             Method::Post,
-            project_path(project_id, &format!("/captions/{id}/stop")),
+            project_path(project_id, &format!("/captions/{id}/stop"))?,
         )
         .json(serde_json::json!({})))
     }
@@ -94,9 +106,9 @@ impl Operation for StopCaptions {
 
 /// `get_captions`: caption status.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct GetCaptions {
     /// Captions id.
+    #[serde(alias = "captionsId")]
     pub captions_id: String,
 }
 
@@ -108,7 +120,7 @@ impl Operation for GetCaptions {
         let id = check_id("captions_id", &self.captions_id)?;
         Ok(WireRequest::new(
             Method::Get,
-            project_path(project_id, &format!("/captions/{id}")),
+            project_path(project_id, &format!("/captions/{id}"))?,
         ))
     }
     decode_with!(json);
@@ -127,10 +139,13 @@ pub struct CaptionStatus {
     /// `started`, `stopped`, `paused` or `failed`.
     pub status: Option<String>,
     /// Creation time (ms).
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub created_at: Option<i64>,
     /// Last update (ms).
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub updated_at: Option<i64>,
     /// Duration (s).
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub duration: Option<i64>,
     /// Language.
     pub language_code: Option<String>,
@@ -138,4 +153,7 @@ pub struct CaptionStatus {
     pub provider: Option<String>,
     /// Why it stopped.
     pub reason: Option<String>,
+    /// Fields of the answer this struct does not name, as received.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }

@@ -16,7 +16,11 @@ pub struct Connection {
     /// `Connecting`, `Connected` or `Disconnected`.
     pub connection_state: Option<String>,
     /// When it connected (ms).
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub created_at: Option<i64>,
+    /// Fields of the answer this struct does not name, as received.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// The connections of a session.
@@ -24,7 +28,7 @@ pub struct Connection {
 #[serde(rename_all = "camelCase")]
 pub struct ConnectionList {
     /// Number of connections.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire::lenient::int")]
     pub count: i64,
     /// Project id.
     pub project_id: Option<Value>,
@@ -33,15 +37,18 @@ pub struct ConnectionList {
     /// Session id.
     pub session_id: Option<String>,
     /// The connections.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub items: Vec<Connection>,
+    /// Fields of the answer this struct does not name, as received.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// `list_connections`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ListConnections {
     /// Session id.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
 }
 
@@ -53,7 +60,7 @@ impl Operation for ListConnections {
         let s = check_id("session_id", &self.session_id)?;
         Ok(WireRequest::new(
             Method::Get,
-            project_path(project_id, &format!("/session/{s}/connection")),
+            project_path(project_id, &format!("/session/{s}/connection"))?,
         ))
     }
     decode_with!(json);
@@ -61,11 +68,12 @@ impl Operation for ListConnections {
 
 /// `force_disconnect`: disconnects a client.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ForceDisconnect {
     /// Session id.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
     /// Connection to drop.
+    #[serde(alias = "connectionId")]
     pub connection_id: String,
 }
 
@@ -78,7 +86,7 @@ impl Operation for ForceDisconnect {
         let c = check_id("connection_id", &self.connection_id)?;
         Ok(WireRequest::new(
             Method::Delete,
-            project_path(project_id, &format!("/session/{s}/connection/{c}")),
+            project_path(project_id, &format!("/session/{s}/connection/{c}"))?,
         ))
     }
     decode_with!(empty);

@@ -14,7 +14,7 @@ use super::sessions::*;
 use super::signals::*;
 use super::sip::*;
 use super::streams::*;
-use crate::client::OpenTok;
+use crate::client::{OpenTok, Paged};
 use crate::error::{Error, Result};
 use crate::wire::{Operation, WireRequest};
 
@@ -64,20 +64,24 @@ macro_rules! operations {
             }
         }
 
-        /// Decodes a successful response body of operation `op` into the JSON every binding receives.
-        pub fn decode_response(op: &str, args: Value, body: &[u8]) -> Result<Value> {
+        /// Decodes a successful (2xx) response body of operation `op` into the JSON every binding
+        /// receives: the service's answer as received (absent fields stay absent, unknown fields stay,
+        /// duplicate keys resolve last-wins, numbers as sent); `null` for an empty body. The legacy
+        /// XML answer of `create_session` becomes the JSON answer's shape. `args` is not needed and
+        /// is ignored (kept for the bindings' signature).
+        pub fn decode_response(op: &str, _args: Value, body: &[u8]) -> Result<Value> {
             match op {
-                $(<$ty as Operation>::NAME => to_value(parse_args::<$ty>(args)?.decode(body)?),)*
+                $(<$ty as Operation>::NAME => <$ty as Operation>::decode_raw(body),)*
                 other => Err(unknown(other)),
             }
         }
 
-        /// Executes operation `op` with JSON `args`, returning its output as JSON.
+        /// Executes operation `op` with JSON `args`, returning the service's answer as raw JSON
+        /// (see [`decode_response`]).
         pub async fn call(client: &OpenTok, op: &str, args: Value) -> Result<Value> {
-            match op {
-                $(<$ty as Operation>::NAME => to_value(client.execute(&parse_args::<$ty>(args)?).await?),)*
-                other => Err(unknown(other)),
-            }
+            let req = build_request(op, args, client.credentials().project_id())?;
+            let body = client.send(&req).await?;
+            decode_response(op, Value::Null, &body)
         }
     };
 }
@@ -125,12 +129,13 @@ operations!(
     UnregisterCallback,
 );
 
-/// Walks every page of `list_archives`, `list_broadcasts` or `list_renders` and returns all items.
+/// Walks every page of `list_archives`, `list_broadcasts` or `list_renders` and returns all items
+/// as one JSON array of the raw items (each as the service sent it).
 pub async fn call_all(client: &OpenTok, op: &str, args: Value) -> Result<Value> {
     match op {
-        "list_archives" => to_value(client.list_all(parse_args::<ListArchives>(args)?).await?),
-        "list_broadcasts" => to_value(client.list_all(parse_args::<ListBroadcasts>(args)?).await?),
-        "list_renders" => to_value(client.list_all(parse_args::<ListRenders>(args)?).await?),
+        "list_archives" => raw_list_all(client, parse_args::<ListArchives>(args)?).await,
+        "list_broadcasts" => raw_list_all(client, parse_args::<ListBroadcasts>(args)?).await,
+        "list_renders" => raw_list_all(client, parse_args::<ListRenders>(args)?).await,
         other => Err(Error::invalid(
             "operation",
             format!("`{other}` is not a paged list operation"),
@@ -138,10 +143,30 @@ pub async fn call_all(client: &OpenTok, op: &str, args: Value) -> Result<Value> 
     }
 }
 
-fn unknown(op: &str) -> Error {
-    Error::invalid("operation", format!("`{op}` is not an OpenTok operation"))
+/// The paging walk of [`OpenTok::list_all`] on raw pages: stops on an empty or short page, or once
+/// `count` (the total) is reached.
+async fn raw_list_all<O: Paged>(client: &OpenTok, mut op: O) -> Result<Value> {
+    let size = op.page_size().unwrap_or(1000);
+    op.set_page(op.page_offset().unwrap_or(0), size);
+    let mut all = Vec::new();
+    loop {
+        let req = client.build_request(&op)?;
+        let page = O::decode_raw(&client.send(&req).await?)?;
+        let total = page.get("count").and_then(Value::as_f64);
+        let items = match page.get("items") {
+            Some(Value::Array(items)) => items.clone(),
+            _ => Vec::new(),
+        };
+        let n = items.len() as i64;
+        all.extend(items);
+        let next = op.page_offset().unwrap_or(0) + n;
+        if n == 0 || n < size || total.is_some_and(|t| next as f64 >= t) {
+            return Ok(Value::Array(all));
+        }
+        op.set_page(next, size);
+    }
 }
 
-fn to_value(v: impl serde::Serialize) -> Result<Value> {
-    serde_json::to_value(v).map_err(|e| Error::Decode(e.to_string()))
+fn unknown(op: &str) -> Error {
+    Error::invalid("operation", format!("`{op}` is not an OpenTok operation"))
 }

@@ -17,37 +17,70 @@ pub mod signals;
 pub mod sip;
 pub mod streams;
 
+use std::borrow::Cow;
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::wire::lenient::{self, Extra};
 use crate::wire::{Method, WireRequest};
 
-/// `/v2/project/{project_id}` + `rest`.
-pub(crate) fn project_path(project_id: &str, rest: &str) -> String {
+/// Characters left as they are in a path segment: RFC 3986 unreserved (`A-Z a-z 0-9 - . _ ~`).
+/// Everything else in an id is percent-encoded (UTF-8), so no id can add a segment, a query or a
+/// fragment.
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// `/v2/project/{project_id}` + `rest`, after checking the project id (api key or application id).
+pub(crate) fn project_path(project_id: &str, rest: &str) -> Result<String> {
+    check_project_id(project_id)?;
     let mut p = String::with_capacity(12 + project_id.len() + rest.len());
     p.push_str("/v2/project/");
     p.push_str(project_id);
     p.push_str(rest);
-    p
+    Ok(p)
 }
 
-/// Checks an id that goes into a URL path.
-pub(crate) fn check_id<'a>(field: &str, v: &'a str) -> Result<&'a str> {
+/// The api key / application id goes into every path as is: it must not be empty, `.` or `..`, nor
+/// contain `/`, `?`, `#`, `\` or `%`.
+pub fn check_project_id(v: &str) -> Result<()> {
+    let field = "api_key";
+    if v.is_empty() || v == "." || v == ".." {
+        return Err(Error::invalid(field, "must not be empty, `.` or `..`"));
+    }
+    if v.chars().any(|c| matches!(c, '/' | '?' | '#' | '\\' | '%')) {
+        return Err(Error::invalid(
+            field,
+            "must not contain `/`, `?`, `#`, `\\` or `%`",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks an id that goes into a URL path and returns it percent-encoded for the path.
+///
+/// Only ids that would change the path are refused: empty, `.` and `..`. Anything else is sent as
+/// given, percent-encoded (see [`encode_id`]).
+pub fn check_id<'a>(field: &str, v: &'a str) -> Result<Cow<'a, str>> {
     if v.is_empty() {
         return Err(Error::invalid(field, "must not be empty"));
     }
-    if v.len() > 512 {
-        return Err(Error::invalid(field, "is too long to be an id"));
-    }
-    if v.chars()
-        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '/' | '?' | '#' | '%' | '\\'))
-    {
+    if v == "." || v == ".." {
         return Err(Error::invalid(
             field,
-            "contains characters that cannot appear in an id",
+            format!("`{v}` would change the request path"),
         ));
     }
-    Ok(v)
+    Ok(encode_id(v))
+}
+
+/// Percent-encodes an id for one path segment (unreserved characters stay as they are).
+pub fn encode_id(v: &str) -> Cow<'_, str> {
+    utf8_percent_encode(v, PATH_SEGMENT).into()
 }
 
 /// Checks a string that must not be empty.
@@ -116,7 +149,7 @@ pub(crate) fn list_request(
     }
     Ok(WireRequest::new(
         Method::Get,
-        project_path(project_id, &format!("/{resource}")),
+        project_path(project_id, &format!("/{resource}"))?,
     )
     .query_opt("offset", offset)
     .query_opt("count", count)
@@ -135,7 +168,7 @@ pub(crate) fn layout_request(
     layout.validate("")?;
     Ok(WireRequest::new(
         Method::Put,
-        project_path(project_id, &format!("/{resource}/{id}/layout")),
+        project_path(project_id, &format!("/{resource}/{id}/layout"))?,
     )
     .json(layout.to_wire()))
 }
@@ -147,6 +180,7 @@ pub(crate) fn add_stream_request(
     stream_id: &str,
     has_audio: Option<bool>,
     has_video: Option<bool>,
+    extra: &Extra,
 ) -> Result<WireRequest> {
     let id = check_id(id_field, id)?;
     check_id("stream_id", stream_id)?;
@@ -154,10 +188,11 @@ pub(crate) fn add_stream_request(
         .put("addStream", stream_id)
         .put("hasAudio", has_audio.unwrap_or(true))
         .put("hasVideo", has_video.unwrap_or(true))
+        .extra(extra)
         .build();
     Ok(WireRequest::new(
         Method::Patch,
-        project_path(project_id, &format!("/{resource}/{id}/streams")),
+        project_path(project_id, &format!("/{resource}/{id}/streams"))?,
     )
     .json(body))
 }
@@ -167,14 +202,20 @@ pub(crate) fn remove_stream_request(
     project_id: &str,
     (resource, id_field, id): (&str, &str, &str),
     stream_id: &str,
+    extra: &Extra,
 ) -> Result<WireRequest> {
     let id = check_id(id_field, id)?;
-    let sid = check_id("stream_id", stream_id)?;
+    check_id("stream_id", stream_id)?;
     Ok(WireRequest::new(
         Method::Patch,
-        project_path(project_id, &format!("/{resource}/{id}/streams")),
+        project_path(project_id, &format!("/{resource}/{id}/streams"))?,
     )
-    .json(serde_json::json!({ "removeStream": sid })))
+    .json(
+        crate::wire::Obj::new()
+            .put("removeStream", stream_id)
+            .extra(extra)
+            .build(),
+    ))
 }
 
 /// Video resolutions accepted by archives, broadcasts and renders.
@@ -220,7 +261,6 @@ pub enum LayoutType {
 
 /// An archive or broadcast layout. Nested keys go on the wire camelCased (`screenshareType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Layout {
     /// Layout type.
     #[serde(rename = "type")]
@@ -231,6 +271,9 @@ pub struct Layout {
     /// Layout while a screen share is shown (only with `bestFit`).
     #[serde(default, alias = "screenshareType", alias = "screenShareType")]
     pub screenshare_type: Option<LayoutType>,
+    /// Keys the core does not know, sent in the layout object as given.
+    #[serde(flatten, default)]
+    pub extra: Extra,
 }
 
 impl Layout {
@@ -271,6 +314,7 @@ impl Layout {
             .put("type", self.layout_type)
             .opt("stylesheet", self.stylesheet.as_ref())
             .opt("screenshareType", self.screenshare_type)
+            .extra(&self.extra)
             .build()
     }
 }
@@ -290,13 +334,17 @@ pub type Headers = std::collections::BTreeMap<String, String>;
 
 /// A list page: `{count, items}`; `count` is the total across pages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "T: serde::de::DeserializeOwned"))]
 pub struct Page<T> {
     /// Total number of items (across all pages).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::int")]
     pub count: i64,
     /// The items of this page.
-    #[serde(default = "Vec::new")]
+    #[serde(default = "Vec::new", deserialize_with = "lenient::null_default")]
     pub items: Vec<T>,
+    /// Fields of the answer this struct does not name.
+    #[serde(flatten, default)]
+    pub extra: Extra,
 }
 
 /// Writes an operation's `decode`: `json` parses the body, `empty` ignores it.
@@ -309,6 +357,10 @@ macro_rules! decode_with {
     (empty) => {
         fn decode(&self, _body: &[u8]) -> $crate::error::Result<()> {
             Ok(())
+        }
+        fn decode_raw(body: &[u8]) -> $crate::error::Result<serde_json::Value> {
+            // The official SDKs ignore this answer's body: a body that is not JSON is not an error.
+            Ok($crate::wire::raw_json(body).unwrap_or(serde_json::Value::Null))
         }
     };
 }

@@ -8,11 +8,12 @@ use crate::wire::{Method, Operation, WireRequest};
 
 /// `mute_stream`: force-mutes one stream's audio.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct MuteStream {
     /// Session id.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
     /// Stream id.
+    #[serde(alias = "streamId")]
     pub stream_id: String,
 }
 
@@ -25,7 +26,7 @@ impl Operation for MuteStream {
         let st = check_id("stream_id", &self.stream_id)?;
         Ok(WireRequest::new(
             Method::Post,
-            project_path(project_id, &format!("/session/{s}/stream/{st}/mute")),
+            project_path(project_id, &format!("/session/{s}/stream/{st}/mute"))?,
         ))
     }
     decode_with!(empty);
@@ -36,9 +37,10 @@ impl Operation for MuteStream {
 /// Sends the documented `{"active": true, "excludedStreamIds": [...]}`; the official Ruby/Python
 /// spelling `excluded_streams` is accepted as an argument alias.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct MuteAll {
     /// Session id.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
     /// Streams to leave unmuted.
     #[serde(
@@ -46,7 +48,11 @@ pub struct MuteAll {
         alias = "excludedStreamIds",
         alias = "excludedStreams"
     )]
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub excluded_stream_ids: Vec<String>,
+    /// Keys the core does not know, sent in the body as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 impl Operation for MuteAll {
@@ -60,18 +66,24 @@ impl Operation for MuteAll {
         }
         Ok(WireRequest::new(
             Method::Post,
-            project_path(project_id, &format!("/session/{s}/mute")),
+            project_path(project_id, &format!("/session/{s}/mute"))?,
         )
-        .json(serde_json::json!({ "active": true, "excludedStreamIds": self.excluded_stream_ids })))
+        .json(
+            crate::wire::Obj::new()
+                .put("active", true)
+                .put("excludedStreamIds", &self.excluded_stream_ids)
+                .extra(&self.extra)
+                .build(),
+        ))
     }
     decode_with!(empty);
 }
 
 /// `disable_force_mute`: ends a mute-all.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct DisableForceMute {
     /// Session id.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
 }
 
@@ -83,7 +95,7 @@ impl Operation for DisableForceMute {
         let s = check_id("session_id", &self.session_id)?;
         Ok(WireRequest::new(
             Method::Post,
-            project_path(project_id, &format!("/session/{s}/mute")),
+            project_path(project_id, &format!("/session/{s}/mute"))?,
         )
         .json(serde_json::json!({ "active": false })))
     }

@@ -12,30 +12,39 @@ pub const RENDER_RESOLUTIONS: [&str; 6] = super::RESOLUTIONS;
 
 /// Extra render settings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct RenderProperties {
     /// Name of the composed stream (1–200 characters).
     pub name: Option<String>,
+    /// Keys the core does not know, sent in this object as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// `start_render`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct StartRender {
     /// Session id.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
     /// A client token for the session.
     pub token: String,
     /// Page to render (15–2048 characters, http/https).
     pub url: String,
     /// Maximum duration in seconds (60–36000).
+    #[serde(alias = "maxDuration")]
     pub max_duration: Option<i64>,
     /// Resolution.
     pub resolution: Option<String>,
     /// Status callback URL.
+    #[serde(alias = "statusCallbackUrl")]
     pub status_callback_url: Option<String>,
     /// Extra properties.
     pub properties: Option<RenderProperties>,
+    /// Keys the core does not know, sent in the body as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 impl Operation for StartRender {
@@ -69,21 +78,25 @@ impl Operation for StartRender {
             .opt("statusCallbackUrl", self.status_callback_url.as_ref())
             .opt(
                 "properties",
-                self.properties
-                    .as_ref()
-                    .map(|p| Obj::new().opt("name", p.name.as_ref()).build()),
+                self.properties.as_ref().map(|p| {
+                    Obj::new()
+                        .opt("name", p.name.as_ref())
+                        .extra(&p.extra)
+                        .build()
+                }),
             )
+            .extra(&self.extra)
             .build();
-        Ok(WireRequest::new(Method::Post, project_path(project_id, "/render")).json(body))
+        Ok(WireRequest::new(Method::Post, project_path(project_id, "/render")?).json(body))
     }
     decode_with!(json);
 }
 
 /// `get_render`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct GetRender {
     /// Render id.
+    #[serde(alias = "renderId")]
     pub render_id: String,
 }
 
@@ -95,7 +108,7 @@ impl Operation for GetRender {
         let id = check_id("render_id", &self.render_id)?;
         Ok(WireRequest::new(
             Method::Get,
-            project_path(project_id, &format!("/render/{id}")),
+            project_path(project_id, &format!("/render/{id}"))?,
         ))
     }
     decode_with!(json);
@@ -103,9 +116,9 @@ impl Operation for GetRender {
 
 /// `stop_render` (the API answers 204).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct StopRender {
     /// Render id.
+    #[serde(alias = "renderId")]
     pub render_id: String,
 }
 
@@ -117,7 +130,7 @@ impl Operation for StopRender {
         let id = check_id("render_id", &self.render_id)?;
         Ok(WireRequest::new(
             Method::Delete,
-            project_path(project_id, &format!("/render/{id}")),
+            project_path(project_id, &format!("/render/{id}"))?,
         ))
     }
     decode_with!(empty);
@@ -125,7 +138,7 @@ impl Operation for StopRender {
 
 /// `list_renders`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct ListRenders {
     /// Index of the first render.
     pub offset: Option<i64>,
@@ -156,8 +169,10 @@ pub struct Render {
     /// Vonage application id.
     pub application_id: Option<String>,
     /// Creation time (ms).
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub created_at: Option<i64>,
     /// Last update (ms).
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub updated_at: Option<i64>,
     /// Rendered page.
     pub url: Option<String>,
@@ -173,4 +188,7 @@ pub struct Render {
     pub callback_url: Option<String>,
     /// Name of the composed stream.
     pub name: Option<String>,
+    /// Fields of the answer this struct does not name, as received.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::wire::{decode_json, Body, Method, Operation, WireRequest};
+use crate::wire::{from_raw, raw_json, Body, Method, Operation, WireRequest};
 
 /// How media flows in a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -29,20 +29,30 @@ pub enum ArchiveMode {
 
 /// `create_session`: creates a session.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct CreateSession {
     /// Media mode (default relayed, as in the official SDKs).
+    #[serde(alias = "mediaMode")]
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub media_mode: MediaMode,
     /// Archive mode (default manual).
+    #[serde(alias = "archiveMode")]
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub archive_mode: ArchiveMode,
     /// IPv4 address used as a location hint.
     pub location: Option<String>,
     /// Name of automatic archives (only with archive mode `always`; 1–80 characters).
+    #[serde(alias = "archiveName")]
     pub archive_name: Option<String>,
     /// Resolution of automatic archives (only with archive mode `always`).
+    #[serde(alias = "archiveResolution")]
     pub archive_resolution: Option<String>,
     /// End-to-end encryption (routed sessions without automatic archiving only).
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub e2ee: bool,
+    /// Keys the core does not know, sent in the body as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// A created session.
@@ -69,6 +79,9 @@ pub struct Session {
     pub create_dt: Option<String>,
     /// Media server URL, if reported.
     pub media_server_url: Option<String>,
+    /// Fields of the service's answer that this struct does not name, as received.
+    #[serde(flatten, default)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// One element of the service's JSON answer.
@@ -88,6 +101,9 @@ pub struct CreatedSession {
     /// Media server URL.
     #[serde(default)]
     pub media_server_url: Option<String>,
+    /// Fields of the answer this struct does not name, as received.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// The raw answer of `/session/create`: a one-element array.
@@ -177,6 +193,7 @@ impl CreateSession {
             project_id: id_text(first.project_id.or(first.partner_id)),
             create_dt: first.create_dt,
             media_server_url: first.media_server_url,
+            extra: first.extra,
         })
     }
 }
@@ -210,12 +227,71 @@ impl Operation for CreateSession {
         if self.e2ee {
             form.push(("e2ee".to_owned(), "true".to_owned()));
         }
+        // Unknown options go into the form as given: strings as they are, other values as JSON text.
+        for (k, v) in &self.extra {
+            let text = match v {
+                serde_json::Value::Null => continue,
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            if !form.iter().any(|(f, _)| f == k) {
+                form.push((k.clone(), text));
+            }
+        }
         let mut req = WireRequest::new(Method::Post, "/session/create".to_owned());
         req.body = Some(Body::Form(form));
         Ok(req)
     }
 
     fn decode(&self, body: &[u8]) -> Result<Session> {
-        self.session_from(decode_json(body)?)
+        self.session_from(from_raw(Self::decode_raw(body)?)?)
     }
+
+    fn decode_raw(body: &[u8]) -> Result<serde_json::Value> {
+        match raw_json(body) {
+            Ok(v) => Ok(v),
+            Err(e) => legacy_xml(body).ok_or(e),
+        }
+    }
+}
+
+/// Reads the legacy XML answer of `/session/create`
+/// (`<sessions><Session><session_id>…</session_id>…</Session></sessions>`) into the JSON answer's
+/// shape: an array with one object per `Session` element, holding each child element's text under
+/// its own name (`session_id`, `partner_id`, `create_dt`, …). `None` when the body is not that XML.
+pub fn legacy_xml(body: &[u8]) -> Option<serde_json::Value> {
+    let text = std::str::from_utf8(body).ok()?;
+    let doc = roxmltree::Document::parse(text).ok()?;
+    let root = doc.root_element();
+    let sessions: Vec<roxmltree::Node<'_, '_>> = if root.has_tag_name("Session") {
+        vec![root]
+    } else if root.has_tag_name("sessions") {
+        root.children()
+            .filter(|n| n.is_element() && n.has_tag_name("Session"))
+            .collect()
+    } else {
+        return None;
+    };
+    let items: Vec<serde_json::Value> = sessions
+        .into_iter()
+        .map(|s| {
+            let fields: serde_json::Map<String, serde_json::Value> = s
+                .children()
+                .filter(|n| n.is_element())
+                .map(|n| {
+                    let text: String = n
+                        .descendants()
+                        .filter(|d| d.is_text())
+                        .filter_map(|d| d.text())
+                        .collect();
+                    (
+                        n.tag_name().name().to_owned(),
+                        serde_json::Value::String(text),
+                    )
+                })
+                .collect();
+            serde_json::Value::Object(fields)
+        })
+        .collect();
+    Some(serde_json::Value::Array(items))
 }

@@ -11,12 +11,14 @@ use crate::wire::{Method, Obj, Operation, WireRequest};
 
 /// SIP digest credentials. The password never appears in `Debug` output.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SipAuth {
     /// User name.
     pub username: String,
     /// Password.
     pub password: String,
+    /// Keys the core does not know, sent in this object as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 impl fmt::Debug for SipAuth {
@@ -30,18 +32,20 @@ impl fmt::Debug for SipAuth {
 
 /// `dial`: connects a SIP endpoint to a routed session.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Dial {
     /// Session id.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
     /// A client token for the session.
     pub token: String,
     /// SIP URI (`sip:` or `sips:`).
-    #[serde(alias = "sip_uri")]
+    #[serde(alias = "sip_uri", alias = "sipUri")]
     pub uri: String,
     /// Caller id (`from`).
     pub from: Option<String>,
     /// Custom SIP headers (names must start with `X-`).
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub headers: Headers,
     /// Digest credentials.
     pub auth: Option<SipAuth>,
@@ -53,7 +57,12 @@ pub struct Dial {
     #[serde(alias = "observeForceMute")]
     pub observe_force_mute: Option<bool>,
     /// Streams to subscribe to (all when empty).
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub streams: Vec<String>,
+    /// Keys the core does not know, sent in the `sip` object as given (where the official SDKs put
+    /// the dial options).
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 impl fmt::Debug for Dial {
@@ -104,9 +113,13 @@ impl Operation for Dial {
             )
             .opt(
                 "auth",
-                self.auth
-                    .as_ref()
-                    .map(|a| serde_json::json!({"username": a.username, "password": a.password})),
+                self.auth.as_ref().map(|a| {
+                    Obj::new()
+                        .put("username", &a.username)
+                        .put("password", &a.password)
+                        .extra(&a.extra)
+                        .build()
+                }),
             )
             .opt("secure", self.secure)
             .opt("video", self.video)
@@ -115,13 +128,14 @@ impl Operation for Dial {
                 "streams",
                 (!self.streams.is_empty()).then_some(&self.streams),
             )
+            .extra(&self.extra)
             .build();
         let body = Obj::new()
             .put("sessionId", &self.session_id)
             .put("token", &self.token)
             .put("sip", sip)
             .build();
-        Ok(WireRequest::new(Method::Post, project_path(project_id, "/dial")).json(body))
+        Ok(WireRequest::new(Method::Post, project_path(project_id, "/dial")?).json(body))
     }
     decode_with!(json);
 }
@@ -141,21 +155,31 @@ pub struct SipCall {
     /// Session id.
     pub session_id: Option<String>,
     /// Creation time (ms).
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub created_at: Option<i64>,
     /// Last update (ms).
+    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
     pub updated_at: Option<i64>,
+    /// Fields of the answer this struct does not name, as received.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// `play_dtmf`: plays DTMF digits to every SIP participant, or to one connection.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct PlayDtmf {
     /// Session id.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
     /// Only this connection (all when absent).
+    #[serde(alias = "connectionId")]
     pub connection_id: Option<String>,
     /// Digits `0-9`, `*`, `#`, `p` (500 ms pause).
     pub digits: String,
+    /// Keys the core does not know, sent in the body as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 impl Operation for PlayDtmf {
@@ -181,11 +205,16 @@ impl Operation for PlayDtmf {
                 project_path(
                     project_id,
                     &format!("/session/{s}/connection/{c}/play-dtmf"),
-                )
+                )?
             }
-            None => project_path(project_id, &format!("/session/{s}/play-dtmf")),
+            None => project_path(project_id, &format!("/session/{s}/play-dtmf"))?,
         };
-        Ok(WireRequest::new(Method::Post, path).json(serde_json::json!({ "digits": self.digits })))
+        Ok(WireRequest::new(Method::Post, path).json(
+            Obj::new()
+                .put("digits", &self.digits)
+                .extra(&self.extra)
+                .build(),
+        ))
     }
     decode_with!(empty);
 }

@@ -17,17 +17,21 @@ pub struct Stream {
     /// Name given by the publisher.
     pub name: Option<String>,
     /// Layout classes.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub layout_class_list: Vec<String>,
+    /// Fields of the answer this struct does not name, as received.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// `get_stream`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct GetStream {
     /// Session id.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
     /// Stream id.
+    #[serde(alias = "streamId")]
     pub stream_id: String,
 }
 
@@ -40,7 +44,7 @@ impl Operation for GetStream {
         let st = check_id("stream_id", &self.stream_id)?;
         Ok(WireRequest::new(
             Method::Get,
-            project_path(project_id, &format!("/session/{s}/stream/{st}")),
+            project_path(project_id, &format!("/session/{s}/stream/{st}"))?,
         ))
     }
     decode_with!(json);
@@ -48,9 +52,9 @@ impl Operation for GetStream {
 
 /// `list_streams`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ListStreams {
     /// Session id.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
 }
 
@@ -62,7 +66,7 @@ impl Operation for ListStreams {
         let s = check_id("session_id", &self.session_id)?;
         Ok(WireRequest::new(
             Method::Get,
-            project_path(project_id, &format!("/session/{s}/stream")),
+            project_path(project_id, &format!("/session/{s}/stream"))?,
         ))
     }
     decode_with!(json);
@@ -70,22 +74,26 @@ impl Operation for ListStreams {
 
 /// One stream's new class list.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct StreamClassList {
     /// Stream id.
     pub id: String,
     /// Its layout classes.
     #[serde(alias = "layoutClassList")]
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub layout_class_list: Vec<String>,
+    /// Keys the core does not know, sent in this object as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 /// `set_stream_class_lists`: changes several streams' layout classes at once.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SetStreamClassLists {
     /// Session id.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
     /// The streams and their classes.
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub items: Vec<StreamClassList>,
 }
 
@@ -104,12 +112,16 @@ impl Operation for SetStreamClassLists {
             .enumerate()
             .map(|(i, it)| {
                 check_id(&format!("items[{i}].id"), &it.id)?;
-                Ok(serde_json::json!({ "id": it.id, "layoutClassList": it.layout_class_list }))
+                Ok(crate::wire::Obj::new()
+                    .put("id", &it.id)
+                    .put("layoutClassList", &it.layout_class_list)
+                    .extra(&it.extra)
+                    .build())
             })
             .collect::<Result<_>>()?;
         Ok(WireRequest::new(
             Method::Put,
-            project_path(project_id, &format!("/session/{s}/stream")),
+            project_path(project_id, &format!("/session/{s}/stream"))?,
         )
         .json(serde_json::json!({ "items": items })))
     }
@@ -118,14 +130,20 @@ impl Operation for SetStreamClassLists {
 
 /// `set_stream_class_list`: changes one stream's layout classes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SetStreamClassList {
     /// Session id.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
     /// Stream id.
+    #[serde(alias = "streamId")]
     pub stream_id: String,
     /// Its layout classes.
+    #[serde(alias = "layoutClassList")]
+    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
     pub layout_class_list: Vec<String>,
+    /// Keys the core does not know, sent in the body as given.
+    #[serde(flatten)]
+    pub extra: crate::wire::lenient::Extra,
 }
 
 impl Operation for SetStreamClassList {
@@ -137,9 +155,14 @@ impl Operation for SetStreamClassList {
         let st = check_id("stream_id", &self.stream_id)?;
         Ok(WireRequest::new(
             Method::Put,
-            project_path(project_id, &format!("/session/{s}/stream/{st}")),
+            project_path(project_id, &format!("/session/{s}/stream/{st}"))?,
         )
-        .json(serde_json::json!({ "layoutClassList": self.layout_class_list })))
+        .json(
+            crate::wire::Obj::new()
+                .put("layoutClassList", &self.layout_class_list)
+                .extra(&self.extra)
+                .build(),
+        ))
     }
     decode_with!(empty);
 }

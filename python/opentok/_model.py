@@ -19,6 +19,13 @@ def _default(obj: Any) -> Any:
     return None
 
 
+def dthandler(obj: Any) -> Any:
+    """JSON ``default=`` helper of the official package: dates as ISO text, anything else as ``None``."""
+    from datetime import date
+
+    return obj.isoformat() if isinstance(obj, date) else None
+
+
 def attrs_of(obj: Any) -> Dict[str, Any]:
     return {k: v for k, v in obj.__dict__.items() if k != "sdk"}
 

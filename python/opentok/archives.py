@@ -3,7 +3,7 @@
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional
 
-from ._model import attrs_of, repr_of, to_json
+from ._model import dthandler, attrs_of, repr_of, to_json
 from .exceptions import ArchiveError
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class Archive(object):
         self.name: Optional[str] = values.get("name")
         self.status: Optional[str] = values.get("status")
         self.session_id: Optional[str] = values.get("sessionId")
-        self.partner_id: Any = values.get("partnerId", values.get("projectId"))
+        self.partner_id: Any = values.get("partnerId")
         self.project_id: Any = values.get("projectId", values.get("partnerId"))
         self.created_at: Optional["datetime"] = _ms_to_datetime(values.get("createdAt"))
         self.updated_at: Optional[int] = values.get("updatedAt")
@@ -71,7 +71,7 @@ class Archive(object):
         self.resolution: Optional[str] = values.get("resolution")
         self.max_bitrate: Optional[int] = values.get("maxBitrate")
         self.quantization_parameter: Optional[int] = values.get("quantizationParameter")
-        self.has_transcription: bool = bool(values.get("hasTranscription", False))
+        self.has_transcription: bool = values.get("hasTranscription", False)
         self.transcription_properties: Optional[Dict[str, Any]] = values.get("transcriptionProperties")
         self.transcription: Optional[Dict[str, Any]] = values.get("transcription")
         self.reason: Optional[str] = values.get("reason")
@@ -109,7 +109,7 @@ class ArchiveList(object):
     """A page of archives: ``count`` is the total number, ``items`` this page's :class:`Archive` objects."""
 
     def __init__(self, sdk: Any, values: Dict[str, Any]) -> None:
-        self.count: int = values.get("count") or 0
+        self.count: Optional[int] = values.get("count")
         self.items: List[Archive] = [Archive(sdk, x) for x in values.get("items", [])]
 
     def __iter__(self) -> Iterator[Archive]:

@@ -8,12 +8,14 @@ stays a plain method.
 import asyncio
 import itertools
 import socket
+import sys
 import weakref
 from typing import Any, Callable, Dict, Tuple
 
-from . import _native
-from ._errors import from_native, invalid
-from .opentok import _Base, _dumps, _loads
+from . import _host, _native
+from . import opentok as _opentok
+from ._errors import from_native
+from .opentok import _Base, _loads
 from .streamlist import StreamList
 
 __all__ = ["AsyncClient"]
@@ -73,20 +75,25 @@ class AsyncClient(_Base):
     """The OpenTok client for asyncio: the same constructor and methods as :class:`opentok.Client`,
     each REST method returning an awaitable."""
 
-    def _run(self, op: str, args: Dict[str, Any], conv: Callable[[Any], Any], all_pages: bool = False) -> Any:
+    def _run(self, op: str, args: Dict[str, Any], conv: Callable[[Any], Any], all_pages: bool = False, http: bool = False) -> Any:
         loop = asyncio.get_running_loop()
-        fut: "asyncio.Future[Any]" = loop.create_future()
         native = self._native()
+        args_json = self._args_json(op, args)
+        if _opentok._logger is not None or "logging" in sys.modules:
+            if _opentok._debug_enabled():
+                _opentok._log_request(native, op, args_json, self._proxies)
+        if self._use_host():
+            return self._run_host(loop, native, op, args_json, conv, all_pages, http)
+        _host.counters["native"] += 1
+        fut: "asyncio.Future[Any]" = loop.create_future()
         completions = self._completions.get(loop)
         if completions is None:
             completions = self._completions[loop] = _Completions(loop)
-        try:
-            args_json = _dumps(args)
-        except (TypeError, ValueError) as e:
-            raise invalid(op, "args", str(e)) from None
         call_id = next(completions.next_id)
         try:
-            if all_pages:
+            if http:
+                handle = native.submit_http(op, args_json, completions.native, call_id)
+            elif all_pages:
                 handle = native.submit_all(op, args_json, completions.native, call_id)
             else:
                 handle = native.submit(op, args_json, completions.native, call_id)
@@ -102,11 +109,27 @@ class AsyncClient(_Base):
         fut.add_done_callback(on_done)
         return fut
 
+    async def _run_host(
+        self, loop: asyncio.AbstractEventLoop, native: Any, op: str, args_json: str, conv: Callable[[Any], Any], all_pages: bool, http: bool
+    ) -> Any:
+        # The host stack blocks: run it in a worker thread so the event loop is never blocked.
+        try:
+            out = await loop.run_in_executor(None, self._host_call, native, op, args_json, all_pages, http)
+        except _native.NativeError as e:
+            err = from_native(op, e)
+            if op == "list_streams" and err.status == 404:
+                return StreamList({"count": 0, "items": []})
+            raise err from None
+        return conv(_loads(out))
+
     @property
     def _completions(self) -> "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Completions]":
-        c = self.__dict__.get("_completions_map")
-        if c is None:
-            c = self.__dict__.setdefault("_completions_map", weakref.WeakKeyDictionary())
+        d = self.__dict__
+        c = d.get("_completions_map")
+        if c is None or d.get("_completions_gen") != _opentok._fork_gen:
+            # first use, or a forked child: the parent's queues and in-flight calls do not exist here
+            c = d["_completions_map"] = weakref.WeakKeyDictionary()
+            d["_completions_gen"] = _opentok._fork_gen
         return c  # type: ignore[no-any-return]
 
     async def __aenter__(self) -> "AsyncClient":

@@ -24,7 +24,7 @@ class Broadcast(object):
     def __init__(self, kwargs: Dict[str, Any]) -> None:
         self.id: str = kwargs.get("id")  # type: ignore[assignment]
         self.sessionId: Optional[str] = kwargs.get("sessionId")
-        self.projectId: Any = kwargs.get("projectId", kwargs.get("partnerId"))
+        self.projectId: Any = kwargs.get("projectId")
         self.createdAt: Optional[int] = kwargs.get("createdAt")
         self.updatedAt: Optional[int] = kwargs.get("updatedAt")
         self.hasAudio: Optional[bool] = kwargs.get("hasAudio")

@@ -3,11 +3,17 @@
 from typing import Optional
 
 
+def _deprecated(old: str, new: str) -> None:
+    import warnings
+
+    warnings.warn(f"endpoints.{old} is deprecated (use endpoints.{new} instead).", DeprecationWarning, stacklevel=3)
+
+
 class Endpoints(object):
     """URLs of the OpenTok REST API for one API key (or Vonage application id)."""
 
     def __init__(self, api_url: str, api_key: str) -> None:
-        self.api_url = api_url.rstrip("/")
+        self.api_url = api_url  # as given (the official helper does not strip a trailing "/")
         self.api_key = api_key
 
     def _project(self, rest: str) -> str:
@@ -16,18 +22,27 @@ class Endpoints(object):
     def get_session_url(self) -> str:
         return self.api_url + "/session/create"
 
-    session_url = get_session_url
+    def session_url(self) -> str:
+        """Deprecated: use :meth:`get_session_url`."""
+        _deprecated("session_url", "get_session_url")
+        return self.get_session_url()
 
     def get_archive_url(self, archive_id: Optional[str] = None) -> str:
         return self._project("/archive" + (f"/{archive_id}" if archive_id else ""))
 
-    archive_url = get_archive_url
+    def archive_url(self, archive_id: Optional[str] = None) -> str:
+        """Deprecated: use :meth:`get_archive_url`."""
+        _deprecated("archive_url", "get_archive_url")
+        return self.get_archive_url(archive_id)
 
     def get_signaling_url(self, session_id: str, connection_id: Optional[str] = None) -> str:
         conn = f"/connection/{connection_id}" if connection_id else ""
         return self._project(f"/session/{session_id}{conn}/signal")
 
-    signaling_url = get_signaling_url
+    def signaling_url(self, session_id: str, connection_id: Optional[str] = None) -> str:
+        """Deprecated: use :meth:`get_signaling_url`."""
+        _deprecated("signaling_url", "get_signaling_url")
+        return self.get_signaling_url(session_id, connection_id)
 
     def get_stream_url(self, session_id: str, stream_id: Optional[str] = None) -> str:
         return self._project(f"/session/{session_id}/stream" + (f"/{stream_id}" if stream_id else ""))
@@ -52,7 +67,10 @@ class Endpoints(object):
             url += "/layout"
         return url
 
-    broadcast_url = get_broadcast_url
+    def broadcast_url(self, broadcast_id: Optional[str] = None, stop: bool = False, layout: bool = False) -> str:
+        """Deprecated: use :meth:`get_broadcast_url`."""
+        _deprecated("broadcast_url", "get_broadcast_url")
+        return self.get_broadcast_url(broadcast_id, stop, layout)
 
     def get_mute_all_url(self, session_id: str) -> str:
         return self._project(f"/session/{session_id}/mute")

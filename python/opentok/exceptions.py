@@ -153,8 +153,9 @@ class NetworkError(RequestError):
     """The connection failed (refused, reset, DNS, TLS or proxy)."""
 
 
-class InvalidResponseError(RequestError):
-    """The server's answer could not be decoded."""
+class InvalidResponseError(RequestError, ValueError):
+    """The server's answer could not be decoded (also a ``ValueError``, like the JSON error the official
+    package lets through)."""
 
 
 _combined: Dict[Tuple[type, type], type] = {}

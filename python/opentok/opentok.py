@@ -7,14 +7,37 @@ objects. Argument checking is done by the core, which names the offending field.
 
 import abc
 import json
+import os
 import sys
 import threading
 import time
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple, Union
 
-from . import _native
-from ._errors import from_native, invalid
+from . import _host, _native
+from ._errors import from_native, invalid, make_error
+from ._response import Response
+from .exceptions import (  # importable from opentok.opentok, as in the official package
+    ArchiveError,
+    ArchiveStreamModeError,
+    AuthError,
+    BroadcastError,
+    BroadcastHLSOptionsError,
+    BroadcastOptionsError,
+    BroadcastStreamModeError,
+    CaptioningAlreadyInProgressError,
+    DTMFError,
+    ForceDisconnectError,
+    GetStreamError,
+    InvalidMediaModeError,
+    InvalidWebSocketOptionsError,
+    NotFoundError,
+    OpenTokException,
+    RequestError,
+    SetStreamClassError,
+    SignalingError,
+    SipDialError,
+)
 from .archives import Archive, ArchiveList, OutputModes, StreamModes
 from .broadcast import Broadcast, BroadcastList, BroadcastStreamModes
 from .render import Render, RenderList
@@ -35,6 +58,66 @@ if TYPE_CHECKING:
     from .endpoints import Endpoints
 
 _PY_VERSION = "%d.%d.%d" % sys.version_info[:3]
+PY3 = True
+
+# ``logger`` (``logging.getLogger("opentok")``, as in the official package) is created on first use so
+# that ``import opentok`` does not import ``logging``; each request logs one DEBUG line (method, URL,
+# body; never the auth header).
+_logger: Any = None
+
+
+def _get_logger() -> Any:
+    global _logger
+    if _logger is None:
+        import logging
+
+        _logger = logging.getLogger("opentok")
+    return _logger
+
+
+def __getattr__(name: str) -> Any:
+    if name == "logger":
+        return _get_logger()
+    if name == "Endpoints":
+        from .endpoints import Endpoints
+
+        return Endpoints
+    if name == "Captions":
+        from .captions import Captions
+
+        return Captions
+    raise AttributeError(f"module 'opentok.opentok' has no attribute {name!r}")
+
+
+_fork_gen = 0
+
+
+def _after_fork_in_child() -> None:
+    global _fork_gen
+    _fork_gen += 1
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def _debug_enabled() -> bool:
+    # Nobody can have configured logging before it is imported: one dict lookup on the usual path.
+    if _logger is None and "logging" not in sys.modules:
+        return False
+    return bool(_get_logger().isEnabledFor(10))
+
+
+def _log_request(native: Any, op: str, args_json: str, proxies: Any) -> None:
+    try:
+        req = _loads(_native.build_request(op, args_json, native.project_id))
+    except Exception:  # the call itself reports bad arguments
+        return
+    url = native.api_url + req.get("path", "")
+    if req.get("query"):
+        url += "?" + req["query"]
+    body = req.get("body")
+    _get_logger().debug("%s to %r with params %r, proxies %r", req.get("method"), url, body, proxies)
 
 __all__ = ["Client", "OpenTok", "Roles", "MediaModes", "ArchiveModes", "valid_archive_resolutions"]
 
@@ -79,6 +162,9 @@ _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _loads = json.loads
 _ROLE_VALUES = {"subscriber", "publisher", "publisheronly", "publisher_only", "moderator"}
 _MEDIA = {MediaModes.routed: "routed", MediaModes.relayed: "relayed"}
+_MEDIA_BY_VALUE = {"routed": MediaModes.routed, "disabled": MediaModes.routed, "relayed": MediaModes.relayed,
+                   "enabled": MediaModes.relayed}
+_ARCHIVE_BY_VALUE = {"manual": ArchiveModes.manual, "always": ArchiveModes.always}
 
 
 def _enum_value(v: Any) -> Any:
@@ -95,6 +181,33 @@ def _media_mode(v: Any) -> Any:
     return v
 
 
+def _bad_field(value: Any, path: str = "") -> Optional[str]:
+    """The dotted name of the first value JSON/UTF-8 cannot carry (for the error message)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if not isinstance(k, str):
+                return f"{path}{k}"
+            f = _bad_field(v, f"{path}{k}.")
+            if f:
+                return f
+        return None
+    if isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            f = _bad_field(v, f"{path}{i}.")
+            if f:
+                return f
+        return None
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return path.rstrip(".")
+        return None
+    if value is None or isinstance(value, (bool, int, float)):
+        return None
+    return path.rstrip(".")
+
+
 def _is_key_path(secret: Any) -> bool:
     import re
 
@@ -105,23 +218,13 @@ def _clean(d: Dict[str, Any]) -> Dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None}
 
 
-_BROADCAST_KEYS = {
-    "sessionId": "session_id",
-    "maxDuration": "max_duration",
-    "maxBitrate": "max_bitrate",
-    "maxBitRate": "max_bitrate",
-    "multiBroadcastTag": "multi_broadcast_tag",
-    "hasAudio": "has_audio",
-    "hasVideo": "has_video",
-    "streamMode": "stream_mode",
-}
-
-_DIAL_KEYS = {"observeForceMute": "observe_force_mute"}
-_WS_KEYS = {"audioRate": "audio_rate", "audioTransport": "audio_transport"}
 
 
 class _Base(abc.ABC):
     """Settings, credentials and the argument/result conversions shared by Client and AsyncClient."""
+
+    TOKEN_SENTINEL = "T1=="
+    """Prefix of legacy (T1) client tokens."""
 
     def __init__(
         self,
@@ -133,8 +236,14 @@ class _Base(abc.ABC):
         *,
         proxies: Optional[Dict[str, str]] = None,
         max_retries: Optional[int] = None,
+        transport: Optional[str] = None,
     ) -> None:
         self.api_key = str(api_key)
+        if transport is None:
+            transport = os.environ.get("OPENTOK_TRANSPORT") or None
+        if transport not in (None, "native", "host", "auto"):
+            raise invalid("client", "transport", f"{transport!r} is not 'native', 'host' or 'auto'")
+        self._transport: Optional[str] = None if transport == "auto" else transport
         self._using_vonage = False
         secret: Union[str, bytes] = api_secret
         if isinstance(api_secret, bytes) and api_secret.lstrip().startswith(b"-----BEGIN"):
@@ -159,6 +268,7 @@ class _Base(abc.ABC):
         self._endpoints: Optional["Endpoints"] = None
         self._lock = threading.Lock()
         self._native_client: Optional[_native.Client] = None
+        self._fork_gen = _fork_gen
         self._native()  # validate the credentials and settings now
 
     # ---- settings (changing one rebuilds the native client on next use) ----
@@ -185,17 +295,16 @@ class _Base(abc.ABC):
             scheme = "https" if self._api_url.startswith("https") else "http"
             proxy = self._proxies.get(scheme) or self._proxies.get("all") or next(iter(self._proxies.values()))
             o["proxy"] = proxy
-        addendum = self._ua_addendum.strip()
-        if self._app_version != __version__:
-            addendum = (f"app/{self._app_version} " + addendum).strip()
-        if addendum:
-            o["ua_addendum"] = addendum
+        o["ua_addendum"] = f"OpenTok-Python-SDK/{self._app_version}{self._ua_addendum}"
         if self._max_retries is not None:
             o["max_retries"] = self._max_retries
         return o
 
     def _native(self) -> "_native.Client":
         c = self._native_client
+        if self._fork_gen != _fork_gen:  # a forked child: fresh connection pool (and runtime, in the core)
+            self._fork_gen = _fork_gen
+            c = self._native_client = None
         if c is None:
             with self._lock:
                 c = self._native_client
@@ -209,12 +318,17 @@ class _Base(abc.ABC):
 
     @property
     def endpoints(self) -> "Endpoints":
-        """REST endpoint URLs (the official SDK's ``Endpoints`` helper)."""
+        """REST endpoint URLs (the official SDK's ``Endpoints`` helper; assignable as there, but requests
+        are always built by the core from ``api_url``)."""
         if self._endpoints is None:
             from .endpoints import Endpoints
 
             self._endpoints = Endpoints(self._api_url, self.api_key)
         return self._endpoints
+
+    @endpoints.setter
+    def endpoints(self, value: "Endpoints") -> None:
+        self._endpoints = value
 
     @property
     def api_url(self) -> str:
@@ -252,32 +366,99 @@ class _Base(abc.ABC):
 
     @property
     def user_agent(self) -> str:
-        """The User-Agent sent with every request."""
-        ua = f"OpenTok-Rust-SDK/{_native.CORE_VERSION} python/{_PY_VERSION}"
-        extra = self._options().get("ua_addendum")
-        return f"{ua} {extra}" if extra else ua
+        """The User-Agent sent with every request:
+        ``OpenTok-Rust-SDK/<core> python/<v> OpenTok-Python-SDK/<app_version>`` + what was appended."""
+        return f"OpenTok-Rust-SDK/{_native.CORE_VERSION} python/{_PY_VERSION} {self._options()['ua_addendum']}"
 
     def append_to_user_agent(self, value: str) -> None:
-        """Appends ``value`` to the User-Agent."""
+        """Appends ``value`` to the User-Agent as given (as in the official SDK: no separator added)."""
         self._ua_addendum += value
         self._invalidate()
 
     @property
     def jwt_livetime(self) -> int:
-        """Kept for compatibility; REST-auth JWTs live 3 minutes (the service allows at most 5)."""
+        """Lifetime in minutes of the REST-auth JWT (default 3; the service accepts at most 5)."""
         return self._jwt_livetime
 
     @jwt_livetime.setter
     def jwt_livetime(self, minutes: int) -> None:
         self._jwt_livetime = minutes
+        self._invalidate()
+
+    # ---- request headers (the official SDK's helpers; the core builds the same ones for each request) ----
+
+    def get_headers(self) -> Dict[str, str]:
+        """The headers of a request: ``User-Agent``, the auth header (``X-OPENTOK-AUTH`` with a fresh
+        JWT, or ``Authorization: Bearer`` for Vonage credentials) and ``Accept``."""
+        try:
+            name, value = self._native().auth_header()
+        except _native.NativeError as e:
+            raise from_native("client", e) from None
+        return {"User-Agent": self.user_agent, name: value, "Accept": "application/json"}
+
+    def get_json_headers(self) -> Dict[str, str]:
+        """:meth:`get_headers` plus ``Content-Type: application/json``."""
+        h = self.get_headers()
+        h["Content-Type"] = "application/json"
+        return h
+
+    def headers(self) -> Dict[str, str]:
+        """Deprecated: use :meth:`get_headers`."""
+        import warnings
+
+        warnings.warn("opentok.headers is deprecated (use opentok.get_headers instead).", DeprecationWarning, stacklevel=2)
+        return self.get_headers()
+
+    def json_headers(self) -> Dict[str, str]:
+        """Deprecated: use :meth:`get_json_headers`."""
+        import warnings
+
+        warnings.warn(
+            "opentok.json_headers is deprecated (use opentok.get_json_headers instead).", DeprecationWarning, stacklevel=2
+        )
+        return self.get_json_headers()
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} api_key={self.api_key!r} api_url={self._api_url!r}>"
+        # Never raises, even on an object whose constructor failed early (traceback renderers call it).
+        d = self.__dict__
+        return f"<{type(self).__name__} api_key={d.get('api_key')!r} api_url={d.get('_api_url')!r}>"
+
+    # ---- transports ----
+
+    def _use_host(self) -> bool:
+        t = self._transport
+        if t is None:
+            return _host.mock_active()
+        return t == "host"
+
+    def _args_json(self, op: str, args: Dict[str, Any]) -> str:
+        try:
+            s = _dumps(args)
+            s.encode("utf-8")  # lone surrogates cannot cross into the core
+            return s
+        except (TypeError, ValueError) as e:  # arguments JSON cannot represent
+            raise invalid(op, _bad_field(args) or "args", str(e)) from None
+
+    def _host_call(self, native: Any, op: str, args_json: str, all_pages: bool, http: bool) -> str:
+        if not all_pages:
+            return _host.send(native, op, args_json, self._proxies, http)
+        args = _loads(args_json)
+        size = args.get("count") or 1000
+        offset = args.get("offset") or 0
+        items: List[Any] = []
+        while True:
+            args["offset"], args["count"] = offset, size
+            page = _loads(_host.send(native, op, _dumps(args), self._proxies, False))
+            got = page.get("items") or []
+            items.extend(got)
+            offset += len(got)
+            if not got or len(got) < size or offset >= (page.get("count") or 0):
+                return _dumps(items)
 
     # ---- the execution hook (sync here, coroutine in AsyncClient) ----
 
     @abc.abstractmethod
-    def _run(self, op: str, args: Dict[str, Any], conv: Callable[[Any], Any], all_pages: bool = False) -> Any:
+    def _run(self, op: str, args: Dict[str, Any], conv: Callable[[Any], Any], all_pages: bool = False, http: bool = False) -> Any:
         """Runs one operation: blocking in :class:`Client`, a future in ``AsyncClient``."""
 
     # ---- tokens (no I/O: the same in Client and AsyncClient) ----
@@ -319,6 +500,9 @@ class _Base(abc.ABC):
                     raise invalid("generate_token", "expire_time", f"{expire_time!r} is not Unix seconds or a datetime") from None
         if data is not None and data.__class__ is not str:
             raise invalid("generate_token", "data", "must be a string")
+        if initial_layout_class_list is None or not isinstance(initial_layout_class_list, (list, tuple, str)):
+            # the official package fails with a TypeError here: ours is also one
+            raise invalid("generate_token", "initial_layout_class_list", "must be a list of strings", TypeError)
         if initial_layout_class_list:
             if isinstance(initial_layout_class_list, str):
                 initial_layout_class_list = initial_layout_class_list.split()
@@ -353,6 +537,27 @@ class _Base(abc.ABC):
         e2ee: bool = False,
     ) -> Session:
         """Creates a session; returns a :class:`Session`."""
+        # The checks the official package makes (each an OpenTokException there).
+        always = _enum_value(archive_mode) == "always"
+        if always and _enum_value(media_mode) not in ("routed", "disabled"):
+            raise invalid("create_session", "archive_mode", "a session with always archive mode must also have the routed media mode")
+        if archive_name is not None:
+            if not always:
+                raise invalid("create_session", "archive_name", "cannot be given with archive mode manual")
+            if not 1 <= len(archive_name) <= 80:
+                raise invalid("create_session", "archive_name", "must be between 1 and 80 characters in length")
+        if archive_resolution is not None:
+            if not always:
+                raise invalid("create_session", "archive_resolution", "cannot be given with archive mode manual")
+            if archive_resolution not in valid_archive_resolutions:
+                raise invalid("create_session", "archive_resolution", f"must be one of {sorted(valid_archive_resolutions)}")
+        if location:
+            import socket
+
+            try:
+                socket.inet_aton(location)
+            except (OSError, TypeError, ValueError):
+                raise invalid("create_session", "location", f"must be None or a valid IPv4 address, not {location!r}") from None
         args = _clean({
             "location": location or None,
             "media_mode": _media_mode(media_mode),
@@ -362,10 +567,17 @@ class _Base(abc.ABC):
             "e2ee": e2ee,
         })
 
-        def conv(r: Dict[str, Any]) -> Session:
-            mm = MediaModes.routed if r.get("mediaMode") == "routed" else MediaModes.relayed
-            am = ArchiveModes.always if r.get("archiveMode") == "always" else ArchiveModes.manual
-            return Session(self, r["sessionId"], location=location, media_mode=mm, archive_mode=am, e2ee=e2ee)
+        mm = _MEDIA_BY_VALUE.get(media_mode, media_mode) if isinstance(media_mode, str) else media_mode
+        am = _ARCHIVE_BY_VALUE.get(archive_mode, archive_mode) if isinstance(archive_mode, str) else archive_mode
+
+        def conv(r: Any) -> Session:
+            # The answer is the service's array (the legacy XML answer arrives in the same shape); the
+            # Session keeps the caller's options, as the official package does.
+            try:
+                session_id = r[0]["session_id"]
+            except (LookupError, TypeError):
+                raise make_error("create_session", {"kind": "decode", "message": f"Failed to generate session: unexpected answer {r!r:.200}"}) from None
+            return Session(self, session_id, location=location, media_mode=mm, archive_mode=am, e2ee=e2ee)
 
         return self._run("create_session", args, conv)  # type: ignore[no-any-return]
 
@@ -391,6 +603,14 @@ class _Base(abc.ABC):
         transcription_properties: Optional[Dict[str, Any]] = None,
     ) -> Archive:
         """Starts recording a session; returns the :class:`Archive`."""
+        # The checks the official package makes (each an OpenTokException there).
+        if resolution and (output_mode is OutputModes.individual or output_mode == "individual"):
+            raise invalid("start_archive", "resolution", "cannot be supplied for individual output mode")
+        if quantization_parameter is not None:
+            if not isinstance(quantization_parameter, (int, float)) or isinstance(quantization_parameter, bool):
+                raise invalid("start_archive", "quantization_parameter", "must be a number")
+            if not 15 <= quantization_parameter <= 40:
+                raise invalid("start_archive", "quantization_parameter", "must be between 15 and 40")
         args = _clean({
             "session_id": session_id,
             "name": name,
@@ -435,8 +655,10 @@ class _Base(abc.ABC):
         return self._run("list_archives", args, lambda r: [Archive(self, a) for a in r], True)  # type: ignore[no-any-return]
 
     def set_archive_layout(self, archive_id: str, layout_type: str, stylesheet: Optional[str] = None, screenshare_type: Optional[str] = None) -> None:
-        """Changes the layout of a composed archive."""
-        layout = _clean({"type": layout_type, "stylesheet": stylesheet, "screenshare_type": screenshare_type})
+        """Changes the layout of a composed archive (``stylesheet`` is sent only with the ``custom`` type, as
+        the official SDK does)."""
+        layout = _clean({"type": layout_type, "stylesheet": stylesheet if layout_type == "custom" else None,
+                         "screenshare_type": screenshare_type})
         return self._run("set_archive_layout", {"archive_id": archive_id, "layout": layout}, _none)  # type: ignore[no-any-return]
 
     def add_archive_stream(self, archive_id: str, stream_id: str, has_audio: bool = True, has_video: bool = True) -> None:
@@ -457,9 +679,22 @@ class _Base(abc.ABC):
         ``hasAudio``, ``hasVideo`` (snake_case names work too)."""
         if not isinstance(options, dict):
             raise invalid("start_broadcast", "options", "must be a dict")
-        args: Dict[str, Any] = {"session_id": session_id, "stream_mode": _enum_value(stream_mode)}
-        for k, v in options.items():
-            args[_BROADCAST_KEYS.get(k, k)] = _enum_value(v)
+        # The checks the official package makes.
+        outputs = options.get("outputs")
+        hls = outputs.get("hls") if isinstance(outputs, dict) else None
+        if isinstance(hls, dict) and hls.get("lowLatency") is True and hls.get("dvr") is True:
+            raise invalid("start_broadcast", "outputs.hls", 'HLS options "lowLatency" and "dvr" cannot both be true')
+        if "maxBitrate" in options:
+            mb = options["maxBitrate"]
+            if type(mb) is not int or not 100000 <= mb <= 6000000:
+                raise invalid("start_broadcast", "maxBitrate", "must be an integer between 100000 and 6000000")
+        # Options are sent as given (unknown keys too); as in the official package they override
+        # sessionId/streamMode.
+        args: Dict[str, Any] = {k: _enum_value(v) for k, v in options.items()}
+        if "sessionId" not in args and "session_id" not in args:
+            args["session_id"] = session_id
+        if "streamMode" not in args and "stream_mode" not in args:
+            args["stream_mode"] = _enum_value(stream_mode)
         return self._run("start_broadcast", args, Broadcast)  # type: ignore[no-any-return]
 
     def stop_broadcast(self, broadcast_id: str) -> Broadcast:
@@ -476,8 +711,10 @@ class _Base(abc.ABC):
         return self._run("list_broadcasts", args, BroadcastList)  # type: ignore[no-any-return]
 
     def set_broadcast_layout(self, broadcast_id: str, layout_type: str, stylesheet: Optional[str] = None, screenshare_type: Optional[str] = None) -> None:
-        """Changes the layout of a broadcast."""
-        layout = _clean({"type": layout_type, "stylesheet": stylesheet, "screenshare_type": screenshare_type})
+        """Changes the layout of a broadcast (``stylesheet`` is sent only with the ``custom`` type, as the
+        official SDK does)."""
+        layout = _clean({"type": layout_type, "stylesheet": stylesheet if layout_type == "custom" else None,
+                         "screenshare_type": screenshare_type})
         return self._run("set_broadcast_layout", {"broadcast_id": broadcast_id, "layout": layout}, _none)  # type: ignore[no-any-return]
 
     def add_broadcast_stream(self, broadcast_id: str, stream_id: str, has_audio: bool = True, has_video: bool = True) -> None:
@@ -535,18 +772,19 @@ class _Base(abc.ABC):
         """Disconnects a client from a session."""
         return self._run("force_disconnect", {"session_id": session_id, "connection_id": connection_id}, _none)  # type: ignore[no-any-return]
 
-    def mute_stream(self, session_id: str, stream_id: str) -> None:
-        """Force-mutes one stream's audio."""
-        return self._run("mute_stream", {"session_id": session_id, "stream_id": stream_id}, _none)  # type: ignore[no-any-return]
+    def mute_stream(self, session_id: str, stream_id: str) -> Response:
+        """Force-mutes one stream's audio; returns the HTTP :class:`~opentok._response.Response`."""
+        return self._run("mute_stream", {"session_id": session_id, "stream_id": stream_id}, _http, http=True)  # type: ignore[no-any-return]
 
-    def mute_all(self, session_id: str, excludedStreamIds: Optional[List[str]] = None) -> None:
-        """Force-mutes every stream except ``excludedStreamIds`` (sent as ``excludedStreamIds``, as the REST docs say)."""
+    def mute_all(self, session_id: str, excludedStreamIds: Optional[List[str]] = None) -> Response:
+        """Force-mutes every stream except ``excludedStreamIds`` (sent as ``excludedStreamIds``, as the REST
+        docs say); returns the HTTP :class:`~opentok._response.Response`."""
         args: Dict[str, Any] = {"session_id": session_id, "excluded_stream_ids": list(excludedStreamIds or [])}
-        return self._run("mute_all", args, _none)  # type: ignore[no-any-return]
+        return self._run("mute_all", args, _http, http=True)  # type: ignore[no-any-return]
 
-    def disable_force_mute(self, session_id: str) -> None:
-        """Ends a mute-all."""
-        return self._run("disable_force_mute", {"session_id": session_id}, _none)  # type: ignore[no-any-return]
+    def disable_force_mute(self, session_id: str) -> Response:
+        """Ends a mute-all; returns the HTTP :class:`~opentok._response.Response`."""
+        return self._run("disable_force_mute", {"session_id": session_id}, _http, http=True)  # type: ignore[no-any-return]
 
     # ---- SIP and DTMF ----
 
@@ -555,14 +793,17 @@ class _Base(abc.ABC):
         {``username``, ``password``}, ``secure``, ``video``, ``observeForceMute``, ``streams``."""
         if not isinstance(options, dict):
             raise invalid("dial", "options", "must be a dict")
-        args: Dict[str, Any] = {_DIAL_KEYS.get(k, k): v for k, v in options.items()}
-        args.update({"session_id": session_id, "token": token, "uri": sip_uri})
+        args: Dict[str, Any] = dict(options)  # sent as given: unknown keys go into `sip`, as in the official package
+        args.update({"session_id": session_id, "token": token})
+        if "uri" not in args:
+            args["uri"] = sip_uri
         return self._run("dial", args, SipCall)  # type: ignore[no-any-return]
 
-    def play_dtmf(self, session_id: str, connection_id: Optional[str], digits: str, options: Dict[str, Any] = {}) -> None:
-        """Plays DTMF digits (``0-9``, ``*``, ``#``, ``p``) to a session or one connection."""
-        args = _clean({"session_id": session_id, "connection_id": connection_id, "digits": digits})
-        return self._run("play_dtmf", args, _none)  # type: ignore[no-any-return]
+    def play_dtmf(self, session_id: str, connection_id: Optional[str], digits: str, options: Dict[str, Any] = {}) -> Response:
+        """Plays DTMF digits (``0-9``, ``*``, ``#``, ``p``) to a session or one connection; returns the HTTP
+        :class:`~opentok._response.Response`."""
+        args = _clean({"session_id": session_id, "connection_id": connection_id or None, "digits": digits})
+        return self._run("play_dtmf", args, _http, http=True)  # type: ignore[no-any-return]
 
     # ---- Experience Composer ----
 
@@ -593,9 +834,9 @@ class _Base(abc.ABC):
         """The :class:`Render` with this id."""
         return self._run("get_render", {"render_id": render_id}, Render)  # type: ignore[no-any-return]
 
-    def stop_render(self, render_id: str) -> None:
-        """Stops a render (the API answers 204)."""
-        return self._run("stop_render", {"render_id": render_id}, _none)  # type: ignore[no-any-return]
+    def stop_render(self, render_id: str) -> Response:
+        """Stops a render; returns the HTTP :class:`~opentok._response.Response` (the API answers 204)."""
+        return self._run("stop_render", {"render_id": render_id}, _http, http=True)  # type: ignore[no-any-return]
 
     def list_renders(self, offset: int = 0, count: int = 50) -> RenderList:
         """A page of renders."""
@@ -603,17 +844,32 @@ class _Base(abc.ABC):
 
     # ---- Audio Connector ----
 
+    def validate_websocket_options(self, options: Dict[str, Any]) -> None:
+        """The checks the official SDK makes on ``connect_audio_to_websocket`` options; raises
+        :class:`InvalidWebSocketOptionsError` naming the field."""
+        if type(options) is not dict:
+            raise invalid("connect_audio", "websocket_options", "must be a dict")
+        if "uri" not in options:
+            raise invalid("connect_audio", "uri", "is required")
+        if "bidirectional" in options and not isinstance(options["bidirectional"], bool):
+            raise invalid("connect_audio", "bidirectional", "must be a boolean if provided")
+        if "audio_transport" in options:
+            at = options["audio_transport"]
+            if not isinstance(at, dict):
+                raise invalid("connect_audio", "audio_transport", "must be a dictionary if provided")
+            if "transport" not in at:
+                raise invalid("connect_audio", "audio_transport.transport", "is required")
+            if at["transport"] not in ("binary", "json"):
+                raise invalid("connect_audio", "audio_transport.transport", "must be one of ('binary', 'json')")
+
     def connect_audio_to_websocket(self, session_id: str, opentok_token: str, websocket_options: Dict[str, Any]) -> WebSocketAudioConnection:
         """Sends session audio to a WebSocket. ``websocket_options``: ``uri`` (required),
         ``streams``, ``headers``, ``audioRate``, ``bidirectional``, ``audio_transport``."""
-        if type(websocket_options) is not dict:
-            raise invalid("connect_audio", "websocket_options", "must be a dict")
-        if "uri" not in websocket_options:
-            raise invalid("connect_audio", "uri", "is required")
-        args: Dict[str, Any] = {_WS_KEYS.get(k, k): v for k, v in websocket_options.items()}
+        self.validate_websocket_options(websocket_options)
+        args: Dict[str, Any] = dict(websocket_options)  # sent as given (unknown keys go into `websocket`)
         at = args.get("audio_transport")
         if isinstance(at, dict):
-            args["audio_transport"] = _clean(at)
+            args["audio_transport"] = _clean(at)  # the official package drops None members
         args.update({"session_id": session_id, "token": opentok_token})
         return self._run("connect_audio", args, WebSocketAudioConnection)  # type: ignore[no-any-return]
 
@@ -678,6 +934,12 @@ def _none(_: Any) -> None:
     return None
 
 
+def _http(r: Dict[str, Any]) -> Response:
+    body = r.get("body_text")
+    return Response(int(r.get("status") or 200), r.get("headers") or {}, (body or "").encode("utf-8"), r.get("url") or "",
+                    r.get("method") or "")
+
+
 class Client(_Base):
     """The OpenTok client (blocking). Safe to share between threads: calls release the GIL and
     run on one shared Rust runtime with a pooled HTTP connection.
@@ -687,22 +949,44 @@ class Client(_Base):
     path) as ``api_secret``.
     """
 
-    def _run(self, op: str, args: Dict[str, Any], conv: Callable[[Any], Any], all_pages: bool = False) -> Any:
+    def _run(self, op: str, args: Dict[str, Any], conv: Callable[[Any], Any], all_pages: bool = False, http: bool = False) -> Any:
         native = self._native()
+        args_json = self._args_json(op, args)
+        if _logger is not None or "logging" in sys.modules:
+            if _debug_enabled():
+                _log_request(native, op, args_json, self._proxies)
         try:
-            if all_pages:
-                out = native.call_all(op, _dumps(args))
+            if self._use_host():
+                out = self._host_call(native, op, args_json, all_pages, http)
             else:
-                out = native.call(op, _dumps(args))
+                _host.counters["native"] += 1
+                if http:
+                    out = native.call_http(op, args_json)
+                elif all_pages:
+                    out = native.call_all(op, args_json)
+                else:
+                    out = native.call(op, args_json)
         except _native.NativeError as e:
             err = from_native(op, e)
             if op == "list_streams" and err.status == 404:
                 return StreamList({"count": 0, "items": []})
             raise err from None
-        except (TypeError, ValueError) as e:  # arguments JSON cannot represent
-            raise invalid(op, "args", str(e)) from None
         return conv(_loads(out))
 
 
 class OpenTok(Client):
-    """Alias of :class:`Client` (the official SDK's older name)."""
+    """Deprecated alias of :class:`Client` (the official SDK's older name; warns as it does)."""
+
+    def __init__(
+        self,
+        api_key: Union[str, int],
+        api_secret: Union[str, bytes],
+        api_url: Optional[str] = None,
+        timeout: Union[None, float, Tuple[float, float]] = None,
+        app_version: Optional[str] = None,
+        **kwargs: Any,
+    ) -> None:
+        import warnings
+
+        warnings.warn("OpenTok class is deprecated (Use Client class instead)", DeprecationWarning, stacklevel=2)
+        super().__init__(api_key, api_secret, api_url, timeout, app_version, **kwargs)

@@ -36,7 +36,7 @@ class RenderList:
     """A page of renders: ``count`` and ``items``."""
 
     def __init__(self, sdk: Any, values: Dict[str, Any]) -> None:
-        self.count: int = values.get("count") or 0
+        self.count: Optional[int] = values.get("count")
         self.items: List[Render] = [Render(x) for x in values.get("items", [])]
 
     def __iter__(self) -> Iterator[Render]:

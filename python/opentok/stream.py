@@ -2,7 +2,7 @@
 
 from typing import Any, Dict, List, Optional
 
-from ._model import to_json
+from ._model import dthandler, to_json
 
 
 class Stream(object):

@@ -1,6 +1,6 @@
 """The :class:`StreamList` result object."""
 
-from typing import Any, Dict, Iterator, List
+from typing import Any, Dict, Iterator, List, Optional
 
 from ._model import to_json
 from .exceptions import GetStreamError
@@ -11,7 +11,7 @@ class StreamList(object):
     """The streams of a session: ``count`` and ``items`` (:class:`Stream` objects)."""
 
     def __init__(self, values: Dict[str, Any]) -> None:
-        self.count: int = values.get("count") or 0
+        self.count: Optional[int] = values.get("count")
         self.items: List[Stream] = [Stream(x) for x in values.get("items", [])]
 
     def __iter__(self) -> Iterator[Stream]:

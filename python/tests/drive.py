@@ -48,7 +48,7 @@ def drive(c: Any, op: str, args: Dict[str, Any]) -> Any:
     if op == "remove_archive_stream":
         return c.remove_archive_stream(a["archive_id"], a["stream_id"])
     if op == "start_broadcast":
-        sid = a.pop("session_id")
+        sid = a.pop("session_id", None) or a.get("sessionId")  # options override sessionId, as official
         sm = a.pop("stream_mode", "auto")
         return c.start_broadcast(sid, a, stream_mode=sm)
     if op in ("stop_broadcast", "get_broadcast"):
@@ -125,3 +125,56 @@ OFFICIAL_DEFAULTS: Dict[str, Dict[str, Any]] = {
     "start_render": {"maxDuration": 7200, "resolution": "1280x720"},
     "start_captions": {"languageCode": "en-US", "maxDuration": 14400, "partialCaptions": True},
 }
+
+
+# The argument names each official method can spell (its parameters, by the core's snake_case names). A
+# vector whose top-level arguments fall outside them (camelCase ids, unknown top-level keys) cannot be
+# driven through the official signature; the operations that take an options dict accept any key.
+_OPTIONS_DICT = {"start_broadcast", "dial", "connect_audio", "send_signal"}
+_ARCHIVE_START = {"session_id", "has_audio", "has_video", "name", "output_mode", "stream_mode", "resolution", "layout",
+                  "multi_archive_tag", "max_bitrate", "quantization_parameter", "has_transcription",
+                  "transcription_properties"}
+_LAYOUT_KEYS = {"type", "stylesheet", "screenshare_type", "screenshareType"}
+_KEYS: Dict[str, Any] = {
+    "create_session": {"location", "media_mode", "archive_mode", "archive_name", "archive_resolution", "e2ee"},
+    "start_archive": _ARCHIVE_START,
+    "stop_archive": {"archive_id"}, "get_archive": {"archive_id"}, "delete_archive": {"archive_id"},
+    "list_archives": {"offset", "count", "session_id"}, "list_broadcasts": {"offset", "count", "session_id"},
+    "set_archive_layout": {"archive_id", "layout"}, "set_broadcast_layout": {"broadcast_id", "layout"},
+    "add_archive_stream": {"archive_id", "stream_id", "has_audio", "has_video"},
+    "remove_archive_stream": {"archive_id", "stream_id"},
+    "add_broadcast_stream": {"broadcast_id", "stream_id", "has_audio", "has_video"},
+    "remove_broadcast_stream": {"broadcast_id", "stream_id"},
+    "stop_broadcast": {"broadcast_id"}, "get_broadcast": {"broadcast_id"},
+    "get_stream": {"session_id", "stream_id"}, "list_streams": {"session_id"},
+    "set_stream_class_lists": {"session_id", "items"},
+    "set_stream_class_list": {"session_id", "stream_id", "layout_class_list"},
+    "list_connections": {"session_id"}, "force_disconnect": {"session_id", "connection_id"},
+    "mute_stream": {"session_id", "stream_id"}, "mute_all": {"session_id", "excluded_stream_ids", "excluded_streams"},
+    "disable_force_mute": {"session_id"}, "play_dtmf": {"session_id", "connection_id", "digits"},
+    "start_render": {"session_id", "token", "url", "max_duration", "resolution", "properties", "status_callback_url"},
+    "get_render": {"render_id"}, "stop_render": {"render_id"}, "list_renders": {"offset", "count"},
+    "stop_audio_connector": {"connection_id"},
+    "start_captions": {"session_id", "token", "language_code", "max_duration", "partial_captions", "status_callback_url"},
+    "stop_captions": {"captions_id"}, "get_captions": {"captions_id"},
+    "register_callback": {"group", "event", "url"}, "list_callbacks": set(), "unregister_callback": {"callback_id"},
+}
+
+
+_POSITIONAL = {"dial": {"session_id", "token", "uri"}, "connect_audio": {"session_id", "token"},
+               "send_signal": {"session_id"}}
+
+
+def expressible(op: str, args: Dict[str, Any]) -> bool:
+    """Whether the official Python signature of ``op`` can pass ``args`` (see ``_KEYS``)."""
+    if op in _POSITIONAL:
+        # positional ids must be there by their snake_case names; camelCase ones would land in the options
+        return _POSITIONAL[op] <= set(args) and not {"sessionId", "connectionId"} & set(args)
+    if op in _OPTIONS_DICT or op not in _KEYS:
+        return True
+    if not set(args) <= _KEYS[op]:
+        return False
+    layout = args.get("layout")
+    if op in ("set_archive_layout", "set_broadcast_layout") and isinstance(layout, dict):
+        return set(layout) <= _LAYOUT_KEYS
+    return True

@@ -31,5 +31,12 @@ echo "python opentok $("$peers/venv/bin/python" -c 'import opentok.version as v;
 
 status=0
 "$peers/venv/bin/python" "$root/tests/peers/python_peer.py" "$url" || status=1
+# Python differential suite: ours in its own venv (the checkout's package on its path), the official in $peers/venv.
+if [ ! -x "$peers/ours-venv/bin/python" ]; then
+  python3 -m venv "$peers/ours-venv"
+  echo "$root/python" > "$("$peers/ours-venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/opentok_rs_checkout.pth"
+fi
+cp -u "$root/target/release/libopentok_python.so" "$root/python/opentok/_native.abi3.so"
+python3 "$root/tests/peers/diff_python.py" "$url" "$peers/venv/bin/python" "$peers/ours-venv/bin/python" || status=1
 PEERS_NODE_DIR="$peers/node" node "$root/tests/peers/node_peer.js" "$url" || status=1
 exit $status

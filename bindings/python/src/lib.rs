@@ -127,12 +127,24 @@ impl Completions {
     }
 }
 
-async fn run(client: OpenTok, op: String, args: Value, all: bool) -> Result<String, Error> {
+/// Which entry point of the core a call uses.
+#[derive(Clone, Copy)]
+enum Mode {
+    /// `call`: the result JSON.
+    One,
+    /// `call_all`: every page's items.
+    All,
+    /// `call_http`: `{status, headers, body_text, json}` (operations whose official SDK returns the
+    /// HTTP response).
+    Http,
+}
+
+async fn run(client: OpenTok, op: String, args: Value, mode: Mode) -> Result<String, Error> {
     let fut = async {
-        if all {
-            opentok_core::call_all(&client, &op, args).await
-        } else {
-            opentok_core::call(&client, &op, args).await
+        match mode {
+            Mode::All => opentok_core::call_all(&client, &op, args).await,
+            Mode::One => opentok_core::call(&client, &op, args).await,
+            Mode::Http => opentok_core::host::call_http(&client, &op, args).await,
         }
     };
     match AssertUnwindSafe(fut).catch_unwind().await {
@@ -143,18 +155,44 @@ async fn run(client: OpenTok, op: String, args: Value, all: bool) -> Result<Stri
     }
 }
 
+/// How often a blocking call wakes up to let Python handle signals (Ctrl-C).
+const SIGNAL_SLICE: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// Runs `fut` on the shared runtime with the GIL released, waking every [`SIGNAL_SLICE`] to run
+/// Python's signal handlers: when one raises (KeyboardInterrupt), the future is dropped, which
+/// aborts the request, and the exception is returned.
+fn block_interruptible<F>(py: Python<'_>, fut: F) -> PyResult<Result<String, Error>>
+where
+    F: std::future::Future<Output = Result<String, Error>> + Send,
+{
+    let out = py.detach(move || {
+        opentok_core::rt::block_on(async move {
+            tokio::pin!(fut);
+            loop {
+                tokio::select! {
+                    biased;
+                    r = &mut fut => return Ok(r),
+                    _ = tokio::time::sleep(SIGNAL_SLICE) => {
+                        if let Err(e) = Python::attach(|py| py.check_signals()) {
+                            return Err(e);
+                        }
+                    }
+                }
+            }
+        })
+    });
+    match out {
+        Ok(r) => r,
+        Err(e) => Ok(Err(e)),
+    }
+}
+
 impl Client {
-    fn blocking(&self, py: Python<'_>, op: &str, args_json: &str, all: bool) -> PyResult<String> {
+    fn blocking(&self, py: Python<'_>, op: &str, args_json: &str, mode: Mode) -> PyResult<String> {
         let args = parse_json("args", args_json).map_err(|e| to_py(&e))?;
         let client = self.inner.clone();
         let op = op.to_owned();
-        py.detach(
-            move || match opentok_core::rt::block_on(run(client, op, args, all)) {
-                Ok(r) => r,
-                Err(e) => Err(e),
-            },
-        )
-        .map_err(|e| to_py(&e))
+        block_interruptible(py, run(client, op, args, mode))?.map_err(|e| to_py(&e))
     }
 
     fn spawn_queued(
@@ -163,14 +201,14 @@ impl Client {
         args_json: &str,
         queue: &Completions,
         id: u64,
-        all: bool,
+        mode: Mode,
     ) -> PyResult<CallHandle> {
         let args = parse_json("args", args_json).map_err(|e| to_py(&e))?;
         let rt = opentok_core::rt::runtime().map_err(|e| to_py(&e))?;
         let client = self.inner.clone();
         let shared = queue.shared.clone();
         let task = rt.spawn(async move {
-            let item = match run(client, op, args, all).await {
+            let item = match run(client, op, args, mode).await {
                 Ok(s) => (id, true, s),
                 Err(e) => (id, false, e.to_json().to_string()),
             };
@@ -206,12 +244,17 @@ impl Client {
 
     /// Runs operation `op` with JSON arguments; blocks with the GIL released; returns JSON.
     fn call(&self, py: Python<'_>, op: &str, args_json: &str) -> PyResult<String> {
-        self.blocking(py, op, args_json, false)
+        self.blocking(py, op, args_json, Mode::One)
     }
 
     /// Walks every page of a list operation; returns a JSON array of items.
     fn call_all(&self, py: Python<'_>, op: &str, args_json: &str) -> PyResult<String> {
-        self.blocking(py, op, args_json, true)
+        self.blocking(py, op, args_json, Mode::All)
+    }
+
+    /// Runs `op` and returns the HTTP answer as JSON `{status, headers, body_text, json}`.
+    fn call_http(&self, py: Python<'_>, op: &str, args_json: &str) -> PyResult<String> {
+        self.blocking(py, op, args_json, Mode::Http)
     }
 
     /// Starts `op` on the shared runtime; its result `(id, ok, payload)` is queued in `queue`
@@ -223,7 +266,18 @@ impl Client {
         queue: &Completions,
         id: u64,
     ) -> PyResult<CallHandle> {
-        self.spawn_queued(op, args_json, queue, id, false)
+        self.spawn_queued(op, args_json, queue, id, Mode::One)
+    }
+
+    /// `call_http` started like `submit`.
+    fn submit_http(
+        &self,
+        op: String,
+        args_json: &str,
+        queue: &Completions,
+        id: u64,
+    ) -> PyResult<CallHandle> {
+        self.spawn_queued(op, args_json, queue, id, Mode::Http)
     }
 
     /// `call_all` started like `submit`.
@@ -234,7 +288,74 @@ impl Client {
         queue: &Completions,
         id: u64,
     ) -> PyResult<CallHandle> {
-        self.spawn_queued(op, args_json, queue, id, true)
+        self.spawn_queued(op, args_json, queue, id, Mode::All)
+    }
+
+    // ---- host transport (issue 11): the core builds and reads, Python's HTTP stack sends ----
+
+    /// The full request of `op` (no I/O): `{"method", "url", "headers": [(name, value)], "body": bytes | None}`.
+    fn prepare<'py>(
+        &self,
+        py: Python<'py>,
+        op: &str,
+        args_json: &str,
+    ) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        let args = parse_json("args", args_json).map_err(|e| to_py(&e))?;
+        let req = self.inner.prepare(op, args).map_err(|e| to_py(&e))?;
+        let d = pyo3::types::PyDict::new(py);
+        d.set_item("method", req.method)?;
+        d.set_item("url", req.url)?;
+        d.set_item("headers", req.headers)?;
+        match req.body {
+            Some(b) => d.set_item("body", pyo3::types::PyBytes::new(py, &b))?,
+            None => d.set_item("body", py.None())?,
+        }
+        Ok(d)
+    }
+
+    /// Reads the host's answer to a prepared `op`: the result JSON as `call` (or, with `http`,
+    /// `call_http`) returns it, or the NativeError the native transport raises.
+    #[pyo3(signature = (op, args_json, status, headers, body, http=false))]
+    fn finish(
+        &self,
+        op: &str,
+        args_json: &str,
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: &[u8],
+        http: bool,
+    ) -> PyResult<String> {
+        let args = parse_json("args", args_json).map_err(|e| to_py(&e))?;
+        let out = if http {
+            self.inner
+                .finish_http(op, args, status, &headers, body)
+                .map(|r| r.to_json())
+        } else {
+            self.inner.finish(op, args, status, &headers, body)
+        };
+        out.map(|v| v.to_string()).map_err(|e| to_py(&e))
+    }
+
+    /// Seconds to wait before retrying a failed attempt (`status` None for a network error), or
+    /// None to give up: the client's retry policy, as the native transport applies it.
+    #[pyo3(signature = (method, retry, status, retry_after, elapsed))]
+    fn retry_delay(
+        &self,
+        method: &str,
+        retry: u32,
+        status: Option<u16>,
+        retry_after: Option<String>,
+        elapsed: f64,
+    ) -> Option<f64> {
+        let elapsed = std::time::Duration::try_from_secs_f64(elapsed.max(0.0)).unwrap_or_default();
+        self.inner
+            .retry_delay(method, retry, status, retry_after.as_deref(), elapsed)
+            .map(|d| d.as_secs_f64())
+    }
+
+    /// The settings the host transport applies, as JSON (timeouts in seconds, proxy, user agent).
+    fn host_settings(&self) -> String {
+        self.inner.host_settings().to_json().to_string()
     }
 
     /// Mints a client token. `now` is the host clock (Unix seconds); no I/O, GIL kept (µs).
@@ -262,6 +383,14 @@ impl Client {
         };
         self.inner
             .generate_token_at(session_id, &opts, now, nonce)
+            .map_err(|e| to_py(&e))
+    }
+
+    /// The REST auth header `(name, value)` for a request made now (a fresh JWT).
+    fn auth_header(&self) -> PyResult<(String, String)> {
+        self.inner
+            .auth_header()
+            .map(|(n, v)| (n.to_owned(), v.to_string()))
             .map_err(|e| to_py(&e))
     }
 

@@ -4,8 +4,6 @@
 import json
 from typing import Any, Dict, Iterator, Mapping, MutableMapping, Optional, Tuple
 
-from http.client import responses as _REASONS
-
 
 class CaseInsensitiveDict(MutableMapping[str, str]):
     """Response headers; lookups ignore case (as ``requests.structures.CaseInsensitiveDict``)."""
@@ -49,7 +47,9 @@ class Response(object):
         self.content: bytes = body
         self.url: str = url
         self.method: str = method
-        self.reason: str = _REASONS.get(status, "")
+        from http.client import responses  # on first use only: http.client imports ssl and email (~14 ms)
+
+        self.reason: str = responses.get(status, "")
         self.encoding: Optional[str] = "utf-8"
 
     @property

@@ -12,9 +12,9 @@ import sys
 import weakref
 from typing import Any, Callable, Dict, Tuple
 
-from . import _host, _native
+from . import _native
 from . import opentok as _opentok
-from ._errors import from_native
+from .opentok import from_native
 from .opentok import _Base, _loads
 from .streamlist import StreamList
 
@@ -84,7 +84,7 @@ class AsyncClient(_Base):
                 _opentok._log_request(native, op, args_json, self._proxies)
         if self._use_host():
             return self._run_host(loop, native, op, args_json, conv, all_pages, http)
-        _host.counters["native"] += 1
+        _opentok._counters["native"] += 1
         fut: "asyncio.Future[Any]" = loop.create_future()
         completions = self._completions.get(loop)
         if completions is None:

@@ -14,9 +14,7 @@ import time
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple, Union
 
-from . import _host, _native
-from ._errors import from_native, invalid, make_error
-from ._response import Response
+from . import _native
 from .exceptions import (  # importable from opentok.opentok, as in the official package
     ArchiveError,
     ArchiveStreamModeError,
@@ -52,12 +50,49 @@ from .websocket_audio_connection import WebSocketAudioConnection
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from ._response import Response
+
     from .callbacks import Callback
     from .captions import Captions, CaptionStatus
     from .connection import ConnectionList
     from .endpoints import Endpoints
 
 _PY_VERSION = "%d.%d.%d" % sys.version_info[:3]
+
+
+# Errors and the host transport are loaded on first use (they are not needed to import the package).
+def from_native(op: str, exc: BaseException) -> OpenTokException:
+    from ._errors import from_native as f
+
+    return f(op, exc)
+
+
+def invalid(op: str, field: str, reason: str, also: Optional[type] = None) -> OpenTokException:
+    from ._errors import invalid as f
+
+    return f(op, field, reason, also)
+
+
+def make_error(op: str, info: Dict[str, Any]) -> OpenTokException:
+    from ._errors import make_error as f
+
+    return f(op, info)
+
+
+#: Calls sent through each transport in this process (tests assert on it; also ``opentok._host.counters``).
+_counters = {"native": 0, "host": 0}
+_MOCK_MODULES = ("responses", "requests_mock", "httpretty", "vcr")
+
+
+def _mock_active() -> bool:
+    """True while a known HTTP mocking library is active: a few dict lookups when none is imported."""
+    mods = sys.modules
+    for name in _MOCK_MODULES:
+        if name in mods:
+            from ._host import mock_active
+
+            return mock_active()
+    return False
 PY3 = True
 
 # ``logger`` (``logging.getLogger("opentok")``, as in the official package) is created on first use so
@@ -428,7 +463,7 @@ class _Base(abc.ABC):
     def _use_host(self) -> bool:
         t = self._transport
         if t is None:
-            return _host.mock_active()
+            return _mock_active()
         return t == "host"
 
     def _args_json(self, op: str, args: Dict[str, Any]) -> str:
@@ -441,7 +476,11 @@ class _Base(abc.ABC):
 
     def _host_call(self, native: Any, op: str, args_json: str, all_pages: bool, http: bool) -> str:
         if not all_pages:
+            from . import _host
+
             return _host.send(native, op, args_json, self._proxies, http)
+        from . import _host
+
         args = _loads(args_json)
         size = args.get("count") or 1000
         offset = args.get("offset") or 0
@@ -772,17 +811,17 @@ class _Base(abc.ABC):
         """Disconnects a client from a session."""
         return self._run("force_disconnect", {"session_id": session_id, "connection_id": connection_id}, _none)  # type: ignore[no-any-return]
 
-    def mute_stream(self, session_id: str, stream_id: str) -> Response:
+    def mute_stream(self, session_id: str, stream_id: str) -> "Response":
         """Force-mutes one stream's audio; returns the HTTP :class:`~opentok._response.Response`."""
         return self._run("mute_stream", {"session_id": session_id, "stream_id": stream_id}, _http, http=True)  # type: ignore[no-any-return]
 
-    def mute_all(self, session_id: str, excludedStreamIds: Optional[List[str]] = None) -> Response:
+    def mute_all(self, session_id: str, excludedStreamIds: Optional[List[str]] = None) -> "Response":
         """Force-mutes every stream except ``excludedStreamIds`` (sent as ``excludedStreamIds``, as the REST
         docs say); returns the HTTP :class:`~opentok._response.Response`."""
         args: Dict[str, Any] = {"session_id": session_id, "excluded_stream_ids": list(excludedStreamIds or [])}
         return self._run("mute_all", args, _http, http=True)  # type: ignore[no-any-return]
 
-    def disable_force_mute(self, session_id: str) -> Response:
+    def disable_force_mute(self, session_id: str) -> "Response":
         """Ends a mute-all; returns the HTTP :class:`~opentok._response.Response`."""
         return self._run("disable_force_mute", {"session_id": session_id}, _http, http=True)  # type: ignore[no-any-return]
 
@@ -799,7 +838,7 @@ class _Base(abc.ABC):
             args["uri"] = sip_uri
         return self._run("dial", args, SipCall)  # type: ignore[no-any-return]
 
-    def play_dtmf(self, session_id: str, connection_id: Optional[str], digits: str, options: Dict[str, Any] = {}) -> Response:
+    def play_dtmf(self, session_id: str, connection_id: Optional[str], digits: str, options: Dict[str, Any] = {}) -> "Response":
         """Plays DTMF digits (``0-9``, ``*``, ``#``, ``p``) to a session or one connection; returns the HTTP
         :class:`~opentok._response.Response`."""
         args = _clean({"session_id": session_id, "connection_id": connection_id or None, "digits": digits})
@@ -834,7 +873,7 @@ class _Base(abc.ABC):
         """The :class:`Render` with this id."""
         return self._run("get_render", {"render_id": render_id}, Render)  # type: ignore[no-any-return]
 
-    def stop_render(self, render_id: str) -> Response:
+    def stop_render(self, render_id: str) -> "Response":
         """Stops a render; returns the HTTP :class:`~opentok._response.Response` (the API answers 204)."""
         return self._run("stop_render", {"render_id": render_id}, _http, http=True)  # type: ignore[no-any-return]
 
@@ -934,7 +973,9 @@ def _none(_: Any) -> None:
     return None
 
 
-def _http(r: Dict[str, Any]) -> Response:
+def _http(r: Dict[str, Any]) -> "Response":
+    from ._response import Response
+
     body = r.get("body_text")
     return Response(int(r.get("status") or 200), r.get("headers") or {}, (body or "").encode("utf-8"), r.get("url") or "",
                     r.get("method") or "")
@@ -959,7 +1000,7 @@ class Client(_Base):
             if self._use_host():
                 out = self._host_call(native, op, args_json, all_pages, http)
             else:
-                _host.counters["native"] += 1
+                _counters["native"] += 1
                 if http:
                     out = native.call_http(op, args_json)
                 elif all_pages:

@@ -719,6 +719,8 @@ class _Base(abc.ABC):
         if not isinstance(options, dict):
             raise invalid("start_broadcast", "options", "must be a dict")
         # The checks the official package makes.
+        if "outputs" not in options:  # the official package fails with KeyError('outputs') here: ours is also one
+            raise invalid("start_broadcast", "outputs", "is required", KeyError)
         outputs = options.get("outputs")
         hls = outputs.get("hls") if isinstance(outputs, dict) else None
         if isinstance(hls, dict) and hls.get("lowLatency") is True and hls.get("dvr") is True:

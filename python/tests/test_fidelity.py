@@ -193,6 +193,9 @@ def test_bad_input_names_the_field(client: Any, emulator: Any) -> None:
     with pytest.raises(InvalidArgumentError) as ei:
         client.generate_token(sid, initial_layout_class_list=None)
     assert ei.value.field == "initial_layout_class_list" and isinstance(ei.value, TypeError)
+    with pytest.raises(KeyError) as ke:  # as the official package (options["outputs"])
+        client.start_broadcast(sid, {})
+    assert isinstance(ke.value, opentok.exceptions.BroadcastOptionsError) and ke.value.field == "outputs"  # type: ignore[attr-defined]
     with pytest.raises(InvalidArgumentError) as ei:
         client.start_archive(sid, name="bad \udc80 name")
     assert ei.value.field == "name"

@@ -272,6 +272,7 @@ class _Base(abc.ABC):
         proxies: Optional[Dict[str, str]] = None,
         max_retries: Optional[int] = None,
         transport: Optional[str] = None,
+        ca_bundle: Optional[str] = None,
     ) -> None:
         self.api_key = str(api_key)
         if transport is None:
@@ -297,6 +298,10 @@ class _Base(abc.ABC):
         self._timeout = timeout
         self._proxies = proxies
         self._max_retries = max_retries
+        # Extra trusted CAs (PEM text or a file/directory path); like requests, REQUESTS_CA_BUNDLE and
+        # CURL_CA_BUNDLE are honoured.
+        self._ca_explicit = ca_bundle is not None
+        self._ca_bundle = ca_bundle or os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or None
         self._app_version = __version__ if app_version is None else app_version
         self._ua_addendum = ""
         self._jwt_livetime = 3
@@ -333,6 +338,8 @@ class _Base(abc.ABC):
         o["ua_addendum"] = f"OpenTok-Python-SDK/{self._app_version}{self._ua_addendum}"
         if self._max_retries is not None:
             o["max_retries"] = self._max_retries
+        if self._ca_bundle:
+            o["ca_bundle"] = self._ca_bundle
         return o
 
     def _native(self) -> "_native.Client":
@@ -344,8 +351,15 @@ class _Base(abc.ABC):
             with self._lock:
                 c = self._native_client
                 if c is None:
+                    opts = self._options()
                     try:
-                        c = _native.Client(_dumps(self._options()))
+                        try:
+                            c = _native.Client(_dumps(opts))
+                        except _native.NativeError as e:
+                            if "ca_bundle" not in opts or self._ca_explicit or "unknown field `ca_bundle`" not in str(e):
+                                raise
+                            del opts["ca_bundle"]  # a core without the option: the environment's bundle is not applied
+                            c = _native.Client(_dumps(opts))
                     except _native.NativeError as e:
                         raise from_native("client", e) from None
                     self._native_client = c

@@ -333,3 +333,15 @@ def test_response_vector_attributes(v: Dict[str, Any], client: Any, emulator: An
     if v["op"] == "create_session":
         diffs = [d for d in diffs if ".location" not in d]
     assert not diffs, diffs
+
+
+def test_requests_ca_bundle_is_the_core_ca_bundle(monkeypatch: Any, tmp_path: Any) -> None:
+    bundle = tmp_path / "ca.pem"
+    bundle.write_text("")
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(bundle))
+    assert opentok.Client(API_KEY, API_SECRET)._options()["ca_bundle"] == str(bundle)
+    monkeypatch.delenv("REQUESTS_CA_BUNDLE")
+    monkeypatch.setenv("CURL_CA_BUNDLE", str(bundle))
+    assert opentok.Client(API_KEY, API_SECRET)._options()["ca_bundle"] == str(bundle)
+    monkeypatch.delenv("CURL_CA_BUNDLE")
+    assert "ca_bundle" not in opentok.Client(API_KEY, API_SECRET)._options()

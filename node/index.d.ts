@@ -28,7 +28,34 @@ declare namespace OpenTok {
     uaAddendum?: string;
     /** Retries of idempotent requests (GET, DELETE) on 429/502/503/504 and connection errors. */
     maxRetries?: number;
+    /**
+     * Which HTTP stack carries requests: 'native' (the Rust core), 'host' (Node's http/https, which
+     * HTTP mocks such as nock see) or 'auto' (host while nock is active; the default, overridden by
+     * the OPENTOK_TRANSPORT environment variable).
+     */
+    transport?: 'native' | 'host' | 'auto';
+    /** Extra trusted CA certificates (PEM file path); defaults to NODE_EXTRA_CA_CERTS. */
+    caBundle?: string;
   }
+
+  /** `opentok.client`: the configuration the official package keeps in `client.c`. */
+  interface Client {
+    c: {
+      apiKey: string;
+      readonly apiSecret: string;
+      apiUrl: string;
+      callVonage: boolean;
+      uaAddendum?: string;
+      request: { timeout: number; proxy?: string };
+      auth: { expire: number };
+      [key: string]: unknown;
+    };
+    config(c: Record<string, unknown>): Client['c'];
+  }
+
+  /** A fetch Response (status, headers.get(), json(), text()): the third argument of render callbacks. */
+  type HttpResponse = Response;
+  type RenderCallback<T> = (err: OpenTokError | null, body?: T, response?: HttpResponse) => void;
 
   interface SessionOptions {
     mediaMode?: MediaMode;
@@ -37,13 +64,15 @@ declare namespace OpenTok {
     e2ee?: boolean;
     archiveName?: string;
     archiveResolution?: Resolution;
+    /** Any other key is sent as given. */
+    [key: string]: unknown;
   }
 
   interface TokenOptions {
     role?: Role;
-    /** Unix seconds; at most 30 days ahead. */
+    /** Unix seconds (in the future). */
     expireTime?: number;
-    /** Connection data, at most 1000 characters. */
+    /** Connection data, at most 1024 characters. */
     data?: string;
     initialLayoutClassList?: string[] | string;
   }
@@ -183,9 +212,12 @@ declare namespace OpenTok {
     sessionId: string;
     token: string;
     url: string;
+    /** Default 1800, as the official package. */
     maxDuration?: number;
+    /** Default '1280x720', as the official package. */
     resolution?: Resolution;
     statusCallbackUrl?: string;
+    /** Accepted but not sent: the official package sends only the keys above. */
     properties?: { name?: string };
   }
   interface Render {
@@ -206,12 +238,15 @@ declare namespace OpenTok {
   interface WebsocketOptions {
     streams?: string[];
     headers?: Record<string, string>;
+    /** Accepted but not sent: the official package forwards only streams, headers and bidirectional. */
     audioRate?: 8000 | 16000 | 24000;
     bidirectional?: boolean;
+    /** Accepted but not sent (as audioRate). */
     audioTransport?: { transport?: 'binary' | 'json'; encoding?: 'base64'; audioField?: string; receiveAudioField?: string; staticFields?: Record<string, unknown> };
   }
   interface AudioConnection { id: string; connectionId: string; [key: string]: unknown }
 
+  /** Defaults as the official package: 'en-US', 14400, true. `statusCallbackUrl` is accepted but not sent (as the official package). */
   interface CaptionsOptions { languageCode?: string; maxDuration?: number; partialCaptions?: boolean; statusCallbackUrl?: string }
   interface CaptionStatus {
     captionId: string; sessionId: string; status: 'started' | 'stopped' | 'paused' | 'failed' | string;
@@ -271,6 +306,13 @@ declare class OpenTok {
   readonly apiKey: string;
   readonly apiSecret: string;
   readonly apiUrl: string;
+  /** The official `opentok.client` (configuration in `client.c`). */
+  readonly client: OpenTok.Client;
+  /** Transport counters: how many calls each transport carried (tests, debugging). */
+  static readonly transport: { native: number; host: number; reset(): void };
+
+  /** The REST-auth JWT (X-OPENTOK-AUTH value), as the official `generateJwt()`. */
+  generateJwt(): string;
 
   createSession(callback: OpenTok.ResultCallback<OpenTok.Session>): void;
   createSession(options: OpenTok.SessionOptions, callback: OpenTok.ResultCallback<OpenTok.Session>): void;
@@ -356,14 +398,16 @@ declare class OpenTok {
   playDTMF(sessionId: string, connectionId: string | null, digits: string, callback: OpenTok.VoidCallback): void;
   playDTMF(sessionId: string, connectionId: string | null, digits: string): Promise<void>;
 
-  startRender(options: OpenTok.RenderOptions, callback: OpenTok.ResultCallback<OpenTok.Render>): void;
+  /** As the official package: callbacks receive (err, body, response); the Promise resolves the body. */
+  startRender(options: OpenTok.RenderOptions, callback: OpenTok.RenderCallback<OpenTok.Render>): void;
   startRender(options: OpenTok.RenderOptions): Promise<OpenTok.Render>;
-  getRender(renderId: string, callback: OpenTok.ResultCallback<OpenTok.Render>): void;
+  getRender(renderId: string, callback: OpenTok.RenderCallback<OpenTok.Render>): void;
   getRender(renderId: string): Promise<OpenTok.Render>;
-  stopRender(renderId: string, callback: OpenTok.VoidCallback): void;
-  stopRender(renderId: string): Promise<void>;
-  listRenders(callback: OpenTok.ResultCallback<OpenTok.RenderList>): void;
-  listRenders(options: { offset?: number; count?: number }, callback: OpenTok.ResultCallback<OpenTok.RenderList>): void;
+  /** The body is '' for the service's 204. */
+  stopRender(renderId: string, callback: OpenTok.RenderCallback<string>): void;
+  stopRender(renderId: string): Promise<string>;
+  listRenders(callback: OpenTok.RenderCallback<OpenTok.RenderList>): void;
+  listRenders(options: { offset?: number; count?: number }, callback: OpenTok.RenderCallback<OpenTok.RenderList>): void;
   listRenders(options?: { offset?: number; count?: number }): Promise<OpenTok.RenderList>;
   listAllRenders(options?: { offset?: number; count?: number }): Promise<OpenTok.Render[]>;
   listAllRenders(options: { offset?: number; count?: number }, callback: OpenTok.ResultCallback<OpenTok.Render[]>): void;

@@ -1,49 +1,89 @@
 'use strict';
-// Argument and error conversion between the official package's JS spelling (camelCase options,
-// positional arguments) and the core's snake_case JSON.
-const native = require('./native');
+// Argument checks and error conversion. Option objects are passed to the core as the user wrote them
+// (camelCase keys, unknown keys included: the core sends them on, as the official package does);
+// errors become the classes the official `opentok` 2.x package raises in the same situation.
 const errors = require('./errors');
 
-// Keys whose values are free-form maps sent verbatim (their own keys are not renamed).
-const VERBATIM = new Set(['headers', 'staticFields', 'static_fields', 'properties']);
-// Keys with a fixed core spelling (aliases core accepts itself, or official misspellings).
-const RENAME = {
-  maxBitRate: 'maxBitRate',
-  excudedStreamIds: 'excluded_stream_ids',
-};
+// The second argument the official callback receives besides the error (startArchive on 409).
+const EXTRA = Symbol('opentok-rs.callbackExtra');
 
-function snakeKey(k) {
-  if (Object.prototype.hasOwnProperty.call(RENAME, k)) return RENAME[k];
-  return k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+// ---------------------------------------------------------------------------------------------
+// argument checks
+
+/** An ArgumentError raised by the JS layer itself; `message` replaces the generated text when given. */
+function argError(field, reason, method, message) {
+  return new errors.ArgumentError(message || `Invalid argument \`${field}\`: ${reason}`, {
+    kind: 'invalid_argument', field, reason, operation: method,
+  });
 }
 
-/** Deep copy of `v` with object keys turned to snake_case (free-form maps kept verbatim). */
-function toSnake(v) {
-  if (Array.isArray(v)) return v.map(toSnake);
-  if (v === null || typeof v !== 'object') return v;
-  if (v instanceof Date) return v;
-  const out = {};
-  for (const k of Object.keys(v)) {
-    const val = v[k];
-    if (val === undefined || typeof val === 'function') continue;
-    out[snakeKey(k)] = VERBATIM.has(k) ? val : toSnake(val);
+/**
+ * Throws an ArgumentError naming the field for values JSON cannot carry faithfully: NaN, ±Infinity,
+ * Symbols, functions, BigInts and cyclic structures (JSON.stringify would drop, null out or throw).
+ * `undefined` is allowed (absent, as with the official package).
+ */
+function checkValue(v, field, method, seen) {
+  switch (typeof v) {
+    case 'number':
+      if (!Number.isFinite(v)) throw argError(field, `must be a finite number (got ${v})`, method);
+      return;
+    case 'symbol':
+      throw argError(field, 'must not be a Symbol', method);
+    case 'function':
+      throw argError(field, 'must not be a function', method);
+    case 'bigint':
+      throw argError(field, 'must not be a BigInt (JSON cannot hold it)', method);
+    case 'object': {
+      if (v === null) return;
+      if (typeof v.toJSON === 'function') return; // Date and friends serialise themselves
+      const stack = seen || new Set();
+      if (stack.has(v)) throw argError(field, 'is a cyclic structure', method);
+      stack.add(v);
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i += 1) checkValue(v[i], `${field}[${i}]`, method, stack);
+      } else {
+        for (const k of Object.keys(v)) checkValue(v[k], field ? `${field}.${k}` : k, method, stack);
+      }
+      stack.delete(v);
+      return;
+    }
+    default:
   }
-  return out;
 }
 
-function camel(s) {
-  return s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+/** Checks every own key of an options object; the field named is the key path (`outputs.hls.dvr`). */
+function checkOptionValues(options, method) {
+  if (options && typeof options === 'object') checkValue(options, '', method);
+  return options;
 }
+
+/**
+ * An id given positionally: strings as given, finite numbers as their decimal text (the official
+ * package interpolates them into the path). `null`/`undefined` return undefined; anything else throws.
+ */
+function idArg(v, field, method) {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  throw argError(field, `must be a string (got ${typeof v === 'number' ? v : typeof v})`, method);
+}
+
+// ---------------------------------------------------------------------------------------------
+// errors
 
 // Core field → the official method's argument name, where it is not the plain camelCase.
 const FIELD_OVERRIDES = {
-  dial: { uri: 'sipUri' },
-  connect_audio: { uri: 'websocketUri' },
+  dial: { uri: 'sipUri', 'sip.uri': 'sipUri' },
+  connect_audio: { uri: 'websocketUri', 'websocket.uri': 'websocketUri' },
   set_archive_layout: { 'layout.type': 'type', 'layout.stylesheet': 'stylesheet', 'layout.screenshare_type': 'screenshareType', layout: 'type' },
   set_broadcast_layout: { 'layout.type': 'type', 'layout.stylesheet': 'stylesheet', 'layout.screenshare_type': 'screenshareType', layout: 'type' },
   set_stream_class_lists: { items: 'classListArray' },
   send_signal: { type: 'payload.type', data: 'payload.data' },
 };
+
+function camel(s) {
+  return s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+}
 
 function jsField(op, field) {
   if (!field) return field;
@@ -52,47 +92,89 @@ function jsField(op, field) {
   return field.split('.').map((seg) => (/^[A-Z]/.test(seg) || seg.includes('-') ? seg : camel(seg))).join('.');
 }
 
-// How a not-found / conflict / other answer of an operation surfaces (official classes and wording).
-const SPECIAL = {
-  start_archive: {
-    404: [errors.ArchiveError, 'Session not found'],
-    409: [errors.ArchiveError, 'Recording already in progress or session not using OpenTok Media Router'],
-  },
-  stop_archive: { 404: [errors.ArchiveError, 'Archive not found'], 409: [errors.ArchiveError, null] },
-  get_archive: { 404: [errors.NotFoundError, 'Archive not found'] },
-  delete_archive: { 404: [errors.ArchiveError, 'Archive not found'], 409: [errors.ArchiveError, null] },
-  add_archive_stream: {
-    400: [errors.ArgumentError, null], 404: [errors.ArchiveError, 'Archive or stream not found'],
-    405: [errors.ArchiveError, 'Unsupported Stream Mode'],
-  },
-  remove_archive_stream: {
-    400: [errors.ArgumentError, null], 404: [errors.ArchiveError, 'Archive or stream not found'],
-    405: [errors.ArchiveError, 'Unsupported Stream Mode'],
-  },
-  send_signal: { 404: [errors.SignalError, 'Session or Connection not found'] },
-  force_disconnect: { 404: [errors.ForceDisconnectError, 'Session or Connection not found'] },
-  dial: { 404: [errors.SipError, null], 409: [errors.SipError, null], 400: [errors.SipError, null] },
-  start_captions: { 409: [errors.CaptionsError, undefined] },
-  register_callback: { any: [errors.CallbackError, null] },
-  unregister_callback: { any: [errors.CallbackError, null] },
-  list_callbacks: { any: [errors.CallbackError, null] },
+/** The official api layer's message for an unexpected status. */
+function unexpected(p) {
+  return `Unexpected response from OpenTok: "${JSON.stringify({ message: p.server_message || '' })}"`;
+}
+
+/** What the official api layer raises for an answer (401/403 → AuthError, 404 → NotFoundError, …). */
+function apiError(p, details) {
+  switch (p.kind) {
+    case 'invalid_argument':
+      return null;
+    case 'timeout':
+      return new errors.TimeoutError(`Request to OpenTok timed out: ${p.message}`, details);
+    case 'network':
+      return new errors.RequestError(`Could not reach OpenTok: ${p.message}`, details);
+    case 'decode':
+      return new errors.RequestError(`Unexpected response from OpenTok: ${p.message}`, details);
+    default:
+  }
+  if (p.status === 401 || p.status === 403) return new errors.AuthError(undefined, details);
+  if (p.status === 404) return new errors.NotFoundError(undefined, details);
+  if (p.status) return new errors.RequestError(unexpected(p), details);
+  return new errors.RequestError(p.message || 'Unexpected response from OpenTok', details);
+}
+
+/** "Error: <message>" as `String(err)` gives for the official (name-less) error objects. */
+function asText(e) {
+  return `Error: ${e.message}`;
+}
+
+// Methods whose official implementation wraps every failure into `new Error(prefix + err)`.
+const WRAP = {
+  create_session: (e) => `Failed to createSession. ${asText(e)}`,
+  start_broadcast: (e, p) => (p.status === 400
+    ? 'Failed to start broadcast. Error: Bad session ID, token, SIP credentials, or SIP URI (sip:user@domain.tld)'
+    : `Failed to start broadcast. ${asText(e)}`),
+  stop_broadcast: (e) => `Failed to stop broadcast. ${asText(e)}`,
+  get_broadcast: (e) => `Failed to get broadcast. ${asText(e)}`,
+  dial: (e) => `Failed to dial endpoint. ${asText(e)}`,
+  connect_audio: (e) => `Error connecting to websocket: ${e.message}`,
 };
 
-// Official message prefixes of methods that wrap their errors.
-const PREFIX = {
-  create_session: 'Failed to createSession. ',
-  start_broadcast: 'Failed to start broadcast. ',
-  stop_broadcast: 'Failed to stop broadcast. ',
-  get_broadcast: 'Failed to get broadcast. ',
-  dial: 'Failed to dial endpoint. ',
-  connect_audio: 'Error connecting to websocket: ',
+function patchStreamError(p, details) {
+  if (p.status === 400) {
+    const body = { message: p.server_message };
+    if (p.code !== undefined) body.code = p.code;
+    return new errors.ArgumentError(`Invalid request: ${JSON.stringify(body)}`, details);
+  }
+  if (p.status === 405) return new errors.ArchiveError('Unsupported Stream Mode', details);
+  if (p.status === 404) return new errors.ArchiveError('Archive or stream not found', details);
+  return null;
+}
+
+// Per operation: the class the official package raises for a given answer (null: the api layer's).
+const SPECIAL = {
+  start_archive: (p, d) => {
+    if (p.status === 404) return new errors.ArchiveError('Session not found', d);
+    if (p.status === 409) {
+      // The official callback gets the api layer's RequestError first and this ArchiveError second.
+      const err = apiError(p, d);
+      Object.defineProperty(err, EXTRA, {
+        value: [new errors.ArchiveError('Recording already in progress or session not using OpenTok Media Router', d)],
+      });
+      return err;
+    }
+    return null;
+  },
+  stop_archive: (p, d) => {
+    if (p.status === 404) return new errors.ArchiveError('Archive not found', d);
+    if (p.status === 409) return new errors.ArchiveError(p.server_message || 'Unknown archive error', d);
+    return null;
+  },
+  get_archive: (p, d) => (p.status === 404 ? new errors.NotFoundError('Archive not found', d) : null),
+  delete_archive: (p, d) => (p.status === 404 ? new errors.ArchiveError('Archive not found', d) : null),
+  add_archive_stream: patchStreamError,
+  remove_archive_stream: patchStreamError,
+  send_signal: (p, d) => (p.status === 404 ? new errors.SignalError('Session or Connection not found', d) : null),
+  force_disconnect: (p, d) => (p.status === 404 ? new errors.ForceDisconnectError('Session or Connection not found', d) : null),
+  start_captions: (p, d) => (p.status === 409 ? new errors.CaptionsError(undefined, d) : null),
 };
 
 /**
- * Turns an error thrown by the native module into the official error class.
- * @param {Error} raw the native error (message = core error JSON)
- * @param {string} op core operation name
- * @param {string} method the JS method name
+ * Turns an error thrown by the native module (message = core error JSON) into the class the
+ * official package raises for operation `op` in that situation. Every class is an Error subclass.
  */
 function mapError(raw, op, method) {
   let p;
@@ -119,50 +201,16 @@ function mapError(raw, op, method) {
       ...details, field, reason: p.reason,
     });
   }
-  const prefix = PREFIX[op] || '';
-  const srv = p.status ? `HTTP ${p.status}${p.server_message ? ': ' + p.server_message : ''}` : '';
-  const special = SPECIAL[op] && (SPECIAL[op][p.status] || (p.kind !== 'auth' && p.status && SPECIAL[op].any));
-  if (special) {
-    const [Cls, msg] = special;
-    if (msg === undefined) return new Cls(undefined, details);
-    const text = msg === null ? `${p.server_message || 'Unexpected response from OpenTok'} (HTTP ${p.status})` : `${msg} (${srv})`;
-    return new Cls(prefix + text, details);
-  }
-  switch (p.kind) {
-    case 'auth':
-      return new errors.AuthError(`${prefix}Invalid API key or secret (${srv})`, details);
-    case 'not_found':
-      return new errors.NotFoundError(`${prefix}Not Found (${srv})`, details);
-    case 'timeout':
-      return new errors.TimeoutError(`${prefix}Request to OpenTok timed out: ${p.message}`, details);
-    case 'network':
-      return new errors.RequestError(`${prefix}Could not reach OpenTok: ${p.message}`, details);
-    case 'decode':
-      return new errors.RequestError(`${prefix}Unexpected response from OpenTok: ${p.message}`, details);
-    default:
-      return new errors.RequestError(`${prefix}Unexpected response from OpenTok (${srv})`, details);
-  }
+  const special = SPECIAL[op] && p.status ? SPECIAL[op](p, details) : null;
+  if (special) return special;
+  const err = apiError(p, details);
+  if (WRAP[op]) err.message = WRAP[op](err, p);
+  // The host transport's own failure (e.g. nock's NetConnectNotAllowedError) stays reachable.
+  if (raw.cause !== undefined) Object.defineProperty(err, 'cause', { value: raw.cause, enumerable: false, writable: true, configurable: true });
+  if (raw.code !== undefined && err.code === undefined) err.code = raw.code;
+  return err;
 }
 
-/** An ArgumentError raised by the JS layer itself. */
-function argError(field, reason, method) {
-  return new errors.ArgumentError(`Invalid argument \`${field}\`: ${reason}`, {
-    kind: 'invalid_argument', field, reason, operation: method,
-  });
-}
-
-/** Throws an ArgumentError naming `field` unless `id` is a well-formed session id. */
-function checkSessionId(id, field, method) {
-  if (typeof id !== 'string') {
-    throw argError(field, id === undefined || id === null ? 'is required' : 'must be a string', method);
-  }
-  try {
-    native.decodeSessionId(id);
-  } catch (e) {
-    let reason = 'is not an OpenTok session id';
-    try { reason = JSON.parse(e.message).reason || reason; } catch (_) { /* keep default */ }
-    throw argError(field, reason, method);
-  }
-}
-
-module.exports = { toSnake, jsField, mapError, argError, checkSessionId, camel };
+module.exports = {
+  EXTRA, argError, checkValue, checkOptionValues, idArg, jsField, mapError, camel,
+};

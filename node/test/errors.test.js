@@ -60,13 +60,16 @@ describe('HTTP errors map to the official classes', () => {
     await assert.rejects(ot.getBroadcast('nope'), expectError(OpenTok.NotFoundError, (e) => assert.match(e.message, /^Failed to get broadcast\. /)));
   });
 
-  test('409: archive conflicts -> ArchiveError, captions twice -> CaptionsError, SIP on relayed -> SipError', async () => {
+  test('409: startArchive -> RequestError (ArchiveError second), captions twice -> CaptionsError, dial -> Error "Failed to dial endpoint."', async () => {
     const relayed = await ot.createSession();
-    await assert.rejects(ot.startArchive(relayed.sessionId), expectError(OpenTok.ArchiveError, (e) => assert.equal(e.status, 409)));
+    const [err, second] = await viaCallback((cb) => ot.startArchive(relayed.sessionId, {}, cb));
+    assert.ok(err instanceof OpenTok.RequestError && err.status === 409, `${err && err.name}`);
+    assert.ok(second instanceof OpenTok.ArchiveError);
     const routed = await ot.createSession({ mediaMode: 'routed' });
     const a = await ot.startArchive(routed.sessionId);
-    await assert.rejects(ot.startArchive(routed.sessionId), expectError(OpenTok.ArchiveError, (e) => assert.equal(e.status, 409)));
-    await assert.rejects(ot.deleteArchive(a.id), expectError(OpenTok.ArchiveError, (e) => assert.equal(e.status, 409)));
+    await assert.rejects(ot.startArchive(routed.sessionId), expectError(OpenTok.RequestError, (e) => assert.equal(e.status, 409)));
+    await assert.rejects(ot.deleteArchive(a.id), expectError(OpenTok.RequestError, (e) => assert.equal(e.status, 409)));
+    await assert.rejects(ot.stopArchive('nope'), expectError(OpenTok.ArchiveError, (e) => assert.equal(e.message, 'Archive not found')));
     const token = ot.generateToken(routed.sessionId, { role: 'moderator' });
     await ot.startCaptions(routed.sessionId, token);
     await assert.rejects(ot.startCaptions(routed.sessionId, token), expectError(OpenTok.CaptionsError, (e) => {
@@ -74,7 +77,10 @@ describe('HTTP errors map to the official classes', () => {
       assert.equal(e.message, 'Live captions have already started for this OpenTok Session');
     }));
     const t2 = ot.generateToken(relayed.sessionId);
-    await assert.rejects(ot.dial(relayed.sessionId, t2, 'sip:a@b.example.com'), expectError(OpenTok.SipError, (e) => assert.equal(e.status, 409)));
+    await assert.rejects(ot.dial(relayed.sessionId, t2, 'sip:a@b.example.com'), expectError(Error, (e) => {
+      assert.equal(e.status, 409);
+      assert.match(e.message, /^Failed to dial endpoint\. /);
+    }));
   });
 
   test('405: stream changes on an auto-mode archive -> ArchiveError "Unsupported Stream Mode"', async () => {
@@ -139,33 +145,27 @@ describe('HTTP errors map to the official classes', () => {
 
 describe('bad input -> ArgumentError naming the field (JS spelling)', () => {
   const SID = '1_MX4xMjM0NTZ-MTI3LjAuMC4xflR1ZSBOb3YgMTQgMjI6MTM6MjAgVVRDIDIwMjN-MC43NjAyOTYyfg';
+  // The checks the official package makes before sending (same situations, ArgumentError naming the
+  // field), plus ids that would change the path (refused by the core). Everything else goes to the service.
   const cases = [
-    ['getArchive(123)', (o, cb) => o.getArchive(123, cb), 'archiveId'],
     ['getArchive()', (o, cb) => o.getArchive(undefined, cb), 'archiveId'],
-    ['stopArchive("a/b")', (o, cb) => o.stopArchive('a/b', cb), 'archiveId'],
-    ['startArchive(malformed session id)', (o, cb) => o.startArchive('not-a-session', {}, cb), 'sessionId'],
-    ['startArchive(number session id)', (o, cb) => o.startArchive(42, cb), 'sessionId'],
-    ['startArchive hasAudio wrong type', (o, cb) => o.startArchive(SID, { hasAudio: 'yes' }, cb), 'hasAudio'],
-    ['startArchive unknown resolution', (o, cb) => o.startArchive(SID, { resolution: '800x600' }, cb), 'resolution'],
-    ['startArchive layout screenshareType without bestFit', (o, cb) => o.startArchive(SID, { layout: { type: 'pip', screenshareType: 'pip' } }, cb), 'layout.screenshareType'],
+    ['getArchive("")', (o, cb) => o.getArchive('', cb), 'archiveId'],
+    ['getArchive("..")', (o, cb) => o.getArchive('..', cb), 'archiveId'],
+    ['startArchive("")', (o, cb) => o.startArchive('', {}, cb), 'sessionId'],
     ['startArchive options not an object', (o, cb) => o.startArchive(SID, 'composed', cb), 'options'],
-    ['listArchives count out of range', (o, cb) => o.listArchives({ count: 5000 }, cb), 'count'],
-    ['listArchives negative offset', (o, cb) => o.listArchives({ offset: -1 }, cb), 'offset'],
-    ['startBroadcast without outputs', (o, cb) => o.startBroadcast(SID, {}, cb), 'outputs'],
-    ['startBroadcast maxDuration too long', (o, cb) => o.startBroadcast(SID, { outputs: { hls: {} }, maxDuration: 99999 }, cb), 'maxDuration'],
-    ['setArchiveLayout unknown type', (o, cb) => o.setArchiveLayout('A', 'grid', cb), 'type'],
+    ['startBroadcast without options', (o, cb) => o.startBroadcast(SID, null, cb), 'options'],
+    ['startBroadcast dvr and lowLatency', (o, cb) => o.startBroadcast(SID, { outputs: { hls: { dvr: true, lowLatency: true } } }, cb), 'outputs.hls'],
+    ['setArchiveLayout type not a string', (o, cb) => o.setArchiveLayout('A', 5, cb), 'type'],
+    ['setArchiveLayout screenshareType without bestFit', (o, cb) => o.setArchiveLayout('A', 'pip', null, 'pip', cb), 'screenshareType'],
     ['signal payload not an object', (o, cb) => o.signal(SID, null, 'hello', cb), 'payload'],
-    ['signal type too long', (o, cb) => o.signal(SID, null, { type: 'x'.repeat(200), data: 'd' }, cb), 'payload.type'],
+    ['signal connection ".."', (o, cb) => o.signal(SID, '..', { data: 'd' }, cb), 'connectionId'],
     ['setStreamClassLists not an array', (o, cb) => o.setStreamClassLists(SID, 'focus', cb), 'classListArray'],
-    ['forceMuteAll excludedStreamIds not an array', (o, cb) => o.forceMuteAll(SID, { excludedStreamIds: 'S1' }, cb), 'excludedStreamIds'],
-    ['playDTMF bad digits', (o, cb) => o.playDTMF(SID, null, '12a', cb), 'digits'],
-    ['dial bad sip uri', (o, cb) => o.dial(SID, 'T', 'http://x', {}, cb), 'sipUri'],
+    ['forceMuteAll excudedStreamIds not an array', (o, cb) => o.forceMuteAll(SID, { excudedStreamIds: 'S1' }, cb), 'excudedStreamIds'],
+    ['dial without a SIP URI', (o, cb) => o.dial(SID, 'T', '', {}, cb), 'sipUri'],
+    ['websocketConnect without a token', (o, cb) => o.websocketConnect(SID, '', 'wss://a.example.com/c', {}, cb), 'token'],
     ['createSession bad location', (o, cb) => o.createSession({ location: 'abc' }, cb), 'location'],
-    ['createSession bad mediaMode', (o, cb) => o.createSession({ mediaMode: 'p2p' }, cb), 'mediaMode'],
-    ['startCaptions maxDuration too short', (o, cb) => o.startCaptions(SID, 'T', { maxDuration: 10 }, cb), 'maxDuration'],
-    ['websocketConnect audioRate', (o, cb) => o.websocketConnect(SID, 'T', 'wss://a.example.com/c', { audioRate: 44100 }, cb), 'audioRate'],
-    ['startRender url too short', (o, cb) => o.startRender({ sessionId: SID, token: 'T', url: 'https://a.b' }, cb), 'url'],
-    ['registerCallback bad url', (o, cb) => o.registerCallback({ group: 'archive', event: 'status', url: 'ftp://x.y/z' }, cb), 'url'],
+    ['createSession always-archived relayed session', (o, cb) => o.createSession({ archiveMode: 'always' }, cb), 'archiveMode'],
+    ['unregisterCallback("")', (o, cb) => o.unregisterCallback('', cb), 'callbackId'],
   ];
 
   for (const [name, fn, field] of cases) {
@@ -173,7 +173,6 @@ describe('bad input -> ArgumentError naming the field (JS spelling)', () => {
       await emu.clearRequests();
       await assert.rejects(fn(ot), expectError(OpenTok.ArgumentError, (e) => {
         assert.equal(e.field, field);
-        assert.ok(e.message.includes(field), e.message);
       }));
       assert.equal((await emu.requests()).length, 0, 'nothing sent');
     });
@@ -193,12 +192,9 @@ describe('bad input -> ArgumentError naming the field (JS spelling)', () => {
     const cases2 = [
       [{ expireTime: 'soon' }, 'expireTime'],
       [{ expireTime: Math.floor(Date.now() / 1000) - 10 }, 'expireTime'],
-      [{ expireTime: Math.floor(Date.now() / 1000) + 31 * 86400 }, 'expireTime'],
       [{ role: 5 }, 'role'],
       [{ role: 'admin' }, 'role'],
-      [{ data: 'x'.repeat(1001) }, 'data'],
       [{ data: 5 }, 'data'],
-      [{ initialLayoutClassList: 5 }, 'initialLayoutClassList'],
       [{ initialLayoutClassList: ['a'.repeat(600), 'b'.repeat(600)] }, 'initialLayoutClassList'],
     ];
     for (const [opts, field] of cases2) {

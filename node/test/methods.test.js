@@ -69,7 +69,9 @@ for (const [form, call] of Object.entries(FORMS)) {
       assert.equal(total, 1);
       assert.equal(archives[0].id, a.id);
       assert.ok(archives[0] instanceof OpenTok.Archive);
-      assert.equal(await call(ot, 'setArchiveLayout', a.id, 'custom', 'stream { width: 100%; }'), undefined);
+      // As the official package: the callback gets the api layer's (err, body, response); the Promise resolves undefined.
+      const laid = await call(ot, 'setArchiveLayout', a.id, 'custom', 'stream { width: 100%; }');
+      if (form === 'callback') assert.equal(laid[1].status, 200); else assert.equal(laid, undefined);
       await call(ot, 'setArchiveLayout', a.id, 'bestFit', null, 'horizontalPresentation');
       await call(ot, 'setArchiveLayout', a.id, 'pip');
       await call(ot, 'addArchiveStream', a.id, stream.id, { hasAudio: true, hasVideo: false });
@@ -157,24 +159,28 @@ for (const [form, call] of Object.entries(FORMS)) {
 
     test('renders: startRender, getRender, listRenders, listAllRenders, stopRender', async () => {
       const token = ot.generateToken(sid, { role: 'publisher' });
-      const r = await call(ot, 'startRender', { sessionId: sid, token, url: 'https://webapp.customer.com/composer', maxDuration: 1800, properties: { name: 'Composed' } });
+      // The official callbacks receive (err, body, response); the Promise resolves the body.
+      const body = (v) => (form === 'callback' ? v[0] : v);
+      const r = body(await call(ot, 'startRender', { sessionId: sid, token, url: 'https://webapp.customer.com/composer', maxDuration: 1800 }));
       assert.equal(r.sessionId, sid);
-      assert.equal((await call(ot, 'getRender', r.id)).id, r.id);
-      const page = await call(ot, 'listRenders', { count: 10 });
+      assert.equal(body(await call(ot, 'getRender', r.id)).id, r.id);
+      const page = body(await call(ot, 'listRenders', { count: 10 }));
       assert.equal(page.count, 1);
       assert.equal(page.items[0].id, r.id);
       assert.equal((await call(ot, 'listAllRenders')).length, 1);
-      assert.equal(await call(ot, 'stopRender', r.id), undefined);
+      const stopped = await call(ot, 'stopRender', r.id);
+      assert.equal(body(stopped), '');
+      if (form === 'callback') assert.equal(stopped[1].status, 204);
     });
 
     test('websocketConnect and websocketDisconnect (audio connector)', async () => {
       const token = ot.generateToken(sid);
       const ws = await call(ot, 'websocketConnect', sid, token, 'wss://service.example.com/ws', {
-        streams: [stream.id], headers: { 'X-Id': '1' }, audioRate: 16000, bidirectional: true,
+        streams: [stream.id], headers: { 'X-Id': '1' }, bidirectional: true,
       });
       assert.ok(ws.id && ws.connectionId);
       const sent = JSON.parse((await emu.requests()).filter((r) => r.path.endsWith('/connect')).pop().body);
-      assert.equal(sent.websocket.audioRate, 16000);
+      assert.deepEqual(sent.websocket, { uri: 'wss://service.example.com/ws', streams: [stream.id], headers: { 'X-Id': '1' }, bidirectional: true });
       assert.equal(await call(ot, 'websocketDisconnect', ws.connectionId), undefined);
     });
 

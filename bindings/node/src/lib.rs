@@ -77,7 +77,7 @@ impl Client {
         op: String,
         args_json: String,
     ) -> napi::Result<Object<'env>> {
-        self.spawn(env, op, args_json, false)
+        self.spawn(env, op, args_json, Mode::One)
     }
 
     /// Walks every page of `list_archives`, `list_broadcasts` or `list_renders`; resolves with
@@ -89,7 +89,96 @@ impl Client {
         op: String,
         args_json: String,
     ) -> napi::Result<Object<'env>> {
-        self.spawn(env, op, args_json, true)
+        self.spawn(env, op, args_json, Mode::All)
+    }
+
+    /// The REST-auth JWT a request made now carries (`X-OPENTOK-AUTH` value; for application
+    /// credentials the Bearer token without the `Bearer ` prefix).
+    #[napi(catch_unwind)]
+    pub fn generate_jwt(&self) -> napi::Result<String> {
+        let (_, value) = self.inner.auth_header().map_err(|e| to_napi(&e))?;
+        Ok(value
+            .strip_prefix("Bearer ")
+            .map(str::to_owned)
+            .unwrap_or_else(|| value.to_string()))
+    }
+
+    /// Host transport: the request `op` would send (`{method, url, headers: [[name, value]], body}`
+    /// JSON; `body` is text or null). No I/O.
+    #[napi(catch_unwind)]
+    pub fn prepare(&self, op: String, args_json: String) -> napi::Result<String> {
+        let args = parse_json("args", &args_json)?;
+        let req = self.inner.prepare(&op, args).map_err(|e| to_napi(&e))?;
+        Ok(req.to_json().to_string())
+    }
+
+    /// Host transport: reads the answer to a prepared `op` (`headers_json` = `[[name, value]]`);
+    /// returns the result JSON, or for `http` the `{status, headers, body_text, json}` JSON.
+    #[napi(catch_unwind)]
+    pub fn finish(
+        &self,
+        op: String,
+        status: u32,
+        headers_json: String,
+        body: Buffer,
+        http: bool,
+    ) -> napi::Result<String> {
+        let headers: Vec<(String, String)> = serde_json::from_str(&headers_json)
+            .map_err(|e| invalid("headers", &format!("is not [[name, value]] JSON: {e}")))?;
+        let status = u16::try_from(status).unwrap_or(u16::MAX);
+        if http {
+            let r = self
+                .inner
+                .finish_http(&op, Value::Null, status, &headers, &body)
+                .map_err(|e| to_napi(&e))?;
+            Ok(r.to_json().to_string())
+        } else {
+            let v = self
+                .inner
+                .finish(&op, Value::Null, status, &headers, &body)
+                .map_err(|e| to_napi(&e))?;
+            Ok(v.to_string())
+        }
+    }
+
+    /// Host transport: seconds to wait before retrying a failed `method` request (`retry` retries
+    /// made so far; `status` absent for a network error), or null to give up.
+    #[napi(catch_unwind)]
+    pub fn retry_delay(
+        &self,
+        method: String,
+        retry: u32,
+        status: Option<u32>,
+        retry_after: Option<String>,
+        elapsed_seconds: f64,
+    ) -> Option<f64> {
+        let status = status.map(|s| u16::try_from(s).unwrap_or(u16::MAX));
+        let elapsed = if elapsed_seconds.is_finite() && elapsed_seconds > 0.0 {
+            std::time::Duration::from_secs_f64(elapsed_seconds.min(1e7))
+        } else {
+            std::time::Duration::ZERO
+        };
+        self.inner
+            .retry_delay(&method, retry, status, retry_after.as_deref(), elapsed)
+            .map(|d| d.as_secs_f64())
+    }
+
+    /// Host transport: `{api_url, timeout, connect_timeout, proxy, user_agent}` JSON (seconds).
+    #[napi(catch_unwind)]
+    pub fn host_settings(&self) -> String {
+        self.inner.host_settings().to_json().to_string()
+    }
+
+    /// Like `call`, resolving `{status, headers, body_text, json}` JSON (the HTTP answer), for the
+    /// operations whose official SDK hands the response object to the caller.
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn call_http<'env>(
+        &self,
+        env: &'env Env,
+        op: String,
+        args_json: String,
+    ) -> napi::Result<Object<'env>> {
+        self.spawn(env, op, args_json, Mode::Http)
     }
 
     /// Mints a client token with the caller's clock (`now_seconds`, Unix seconds).
@@ -147,13 +236,24 @@ impl Client {
     }
 }
 
+/// What a spawned call resolves with.
+#[derive(Clone, Copy)]
+enum Mode {
+    /// The operation's JSON result.
+    One,
+    /// Every page's items.
+    All,
+    /// The HTTP answer `{status, headers, body_text, json}`.
+    Http,
+}
+
 impl Client {
     fn spawn<'env>(
         &self,
         env: &'env Env,
         op: String,
         args_json: String,
-        all: bool,
+        mode: Mode,
     ) -> napi::Result<Object<'env>> {
         let (deferred, promise) = env.create_deferred::<String, _>()?;
         let args = match parse_json("args", &args_json) {
@@ -173,10 +273,10 @@ impl Client {
         let client = self.inner.clone();
         rt.spawn(async move {
             let fut = async {
-                if all {
-                    opentok_core::call_all(&client, &op, args).await
-                } else {
-                    opentok_core::call(&client, &op, args).await
+                match mode {
+                    Mode::All => opentok_core::call_all(&client, &op, args).await,
+                    Mode::One => opentok_core::call(&client, &op, args).await,
+                    Mode::Http => opentok_core::call_http(&client, &op, args).await,
                 }
             };
             let out = AssertUnwindSafe(fut)

@@ -187,6 +187,94 @@ impl Client {
         }
     }
 
+    /// The HTTP request of `op` (host transport): JSON `{method, url, headers: [[name, value]], body}`.
+    fn prepare(
+        ruby: &Ruby,
+        rb_self: &Self,
+        op: String,
+        args_json: String,
+    ) -> Result<String, Error> {
+        let args = parse_json(ruby, "arguments", &args_json)?;
+        guarded(ruby, || {
+            rb_self
+                .inner
+                .prepare(&op, args)
+                .map(|r| r.to_json().to_string())
+        })
+    }
+
+    /// The result JSON of `op` from an HTTP answer received by the host (errors as `call` raises them).
+    fn finish(
+        ruby: &Ruby,
+        rb_self: &Self,
+        op: String,
+        args_json: String,
+        status: u16,
+        headers_json: String,
+        body: RString,
+    ) -> Result<String, Error> {
+        let (args, headers, bytes) = host_answer(ruby, &args_json, &headers_json, body)?;
+        guarded(ruby, || {
+            rb_self
+                .inner
+                .finish(&op, args, status, &headers, &bytes)
+                .map(|v| v.to_string())
+        })
+    }
+
+    /// Like `finish`, for the operations that return the HTTP response: `{status, headers, body_text, json}`.
+    fn finish_http(
+        ruby: &Ruby,
+        rb_self: &Self,
+        op: String,
+        args_json: String,
+        status: u16,
+        headers_json: String,
+        body: RString,
+    ) -> Result<String, Error> {
+        let (args, headers, bytes) = host_answer(ruby, &args_json, &headers_json, body)?;
+        guarded(ruby, || {
+            rb_self
+                .inner
+                .finish_http(&op, args, status, &headers, &bytes)
+                .map(|r| r.to_json().to_string())
+        })
+    }
+
+    /// Seconds to wait before retry number `retry` (0-based), or nil when no retry is due.
+    fn retry_delay(
+        &self,
+        method: String,
+        retry: u32,
+        status: Option<u16>,
+        retry_after: Option<String>,
+        elapsed: f64,
+    ) -> Option<f64> {
+        let elapsed = std::time::Duration::try_from_secs_f64(elapsed.max(0.0)).unwrap_or_default();
+        self.inner
+            .retry_delay(&method, retry, status, retry_after.as_deref(), elapsed)
+            .map(|d| d.as_secs_f64())
+    }
+
+    /// What the host transport applies: JSON `{api_url, timeout, connect_timeout, proxy, user_agent}`.
+    fn host_settings(&self) -> String {
+        self.inner.host_settings().to_json().to_string()
+    }
+
+    /// Runs `op` natively and returns the HTTP answer JSON `{status, headers, body_text, json}`.
+    fn call_http(
+        ruby: &Ruby,
+        rb_self: &Self,
+        op: String,
+        args_json: String,
+    ) -> Result<String, Error> {
+        let args = parse_json(ruby, "arguments", &args_json)?;
+        let client = rb_self.inner.clone();
+        blocking(ruby, move || async move {
+            opentok_core::call_http(&client, &op, args).await
+        })
+    }
+
     /// The REST authentication header `[name, value]` for a request made now.
     fn auth_header(ruby: &Ruby, rb_self: &Self) -> Result<(String, String), Error> {
         guarded(ruby, || {
@@ -366,6 +454,27 @@ fn error_from_response(
         .to_string()
 }
 
+#[allow(unsafe_code)]
+/// Arguments, headers (`[[name, value]]` JSON) and body bytes of a host-transport answer.
+fn host_answer(
+    ruby: &Ruby,
+    args_json: &str,
+    headers_json: &str,
+    body: RString,
+) -> Result<(serde_json::Value, Vec<(String, String)>, Vec<u8>), Error> {
+    let args = parse_json(ruby, "arguments", args_json)?;
+    let headers: Vec<(String, String)> = serde_json::from_str(headers_json).map_err(|e| {
+        raise_invalid(
+            ruby,
+            "headers",
+            &format!("must be [[name, value], ...]: {e}"),
+        )
+    })?;
+    // SAFETY: the bytes are copied immediately, before any other Ruby call.
+    let bytes = unsafe { body.as_slice() }.to_vec();
+    Ok((args, headers, bytes))
+}
+
 /// `{api_key, location, create_time}` of a session id.
 fn decode_session_id(ruby: &Ruby, session_id: String) -> Result<String, Error> {
     guarded(ruby, || {
@@ -401,6 +510,12 @@ mod ext {
             "generate_token_opts",
             method!(Client::generate_token_opts, 3),
         )?;
+        client.define_method("prepare", method!(Client::prepare, 2))?;
+        client.define_method("finish", method!(Client::finish, 5))?;
+        client.define_method("finish_http", method!(Client::finish_http, 5))?;
+        client.define_method("retry_delay", method!(Client::retry_delay, 5))?;
+        client.define_method("host_settings", method!(Client::host_settings, 0))?;
+        client.define_method("call_http", method!(Client::call_http, 2))?;
         client.define_method("auth_header", method!(Client::auth_header, 0))?;
         client.define_method("api_url", method!(Client::api_url, 0))?;
         client.define_method("inspect", method!(Client::inspect, 0))?;

@@ -11,9 +11,9 @@ module OpenTok
     end
 
     # Registers a callback URL for an event group ("archive", "connection", ...). Returns a Hash.
-    def register(group, event, url)
-      args = { "group" => Internal.id!("group", group), "event" => Internal.id!("event", event), "url" => Internal.id!("url", url) }
-      Internal.call(@client, "register_callback", args)
+    def register(group, event, url, options = {})
+      fixed = { "group" => Internal.id!("group", group), "event" => Internal.id!("event", event), "url" => Internal.id!("url", url) }
+      Internal.call(@client, "register_callback", Internal.args(fixed, options))
     end
 
     # Registered callbacks, an Array of Hashes.

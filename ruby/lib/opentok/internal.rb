@@ -163,6 +163,7 @@ module OpenTok
                                   "not a Symbol or String")
                   end
                   key = text(top ? camelize(k) : k.to_s, path.empty? ? k.to_s : path)
+                  (Thread.current[:opentok_given] ||= {})[key] = k.to_s if top && key != k.to_s
                   h[key] = pass(v, path: path.empty? ? key : "#{path}.#{key}", seen: seen)
                 end
               else
@@ -174,8 +175,10 @@ module OpenTok
       end
     end
 
-    # Builds the core arguments from fixed parameters and a user option hash.
+    # Builds the core arguments from fixed parameters and a user option hash. The user's spelling
+    # of each camelized top-level key is kept (per fiber) so errors name the field as written.
     def args(fixed, options = nil, name = "options")
+      Thread.current[:opentok_given] = nil
       opts = options!(options, name)
       (PASS_THROUGH ? pass(opts, top: true) : wire(opts)).merge(fixed.transform_keys(&:to_s))
     end
@@ -282,6 +285,13 @@ module OpenTok
       p = payload(native_error)
       case p["kind"]
       when "invalid_argument"
+        given = Thread.current[:opentok_given]
+        head = p["field"].to_s[/\A[^.\[]+/]
+        if given && head && given[head]
+          field = given[head] + p["field"].to_s[head.size..]
+          p["message"] = p["message"].to_s.sub("`#{p["field"]}`", "`#{field}`")
+          p["field"] = field
+        end
         runtime = RUNTIME_CHECKS[op.to_s]
         runtime = runtime == :all || (runtime.is_a?(Array) && runtime.include?(p["field"].to_s))
         invalid(p["field"], p["message"], p["reason"], runtime: runtime)

@@ -99,7 +99,11 @@ module OpenTok
     # Uses Time.now as the clock, so Timecop-style time stubs apply.
     # @raise [RuntimeError] (InvalidArgumentRuntimeError) as the official gem.
     def generate_token(session_id, opts = {})
-      Internal.token(native, session_id, opts)
+      client = @native
+      client = native unless client && @native_generation == Internal.fork_generation
+      client.generate_token_opts(session_id, opts, Time.now.to_i)
+    rescue Native::Error => e
+      raise Internal.map_error(e, "generate_token")
     end
 
     def inspect

@@ -36,10 +36,10 @@ module OpenTok
     end
 
     # Sets one stream's layout classes (not in the official gem). Returns true.
-    def layout_stream(session_id, stream_id, layout_class_list)
-      args = { "session_id" => Internal.id!("session_id", session_id), "stream_id" => Internal.id!("stream_id", stream_id),
-               "layout_class_list" => Internal.wire(layout_class_list) }
-      Internal.call(@client, "set_stream_class_list", args)
+    def layout_stream(session_id, stream_id, layout_class_list, options = {})
+      fixed = { "session_id" => Internal.id!("session_id", session_id), "stream_id" => Internal.id!("stream_id", stream_id),
+                "layout_class_list" => Internal.wire(layout_class_list) }
+      Internal.call(@client, "set_stream_class_list", Internal.args(fixed, options))
       true
     end
 

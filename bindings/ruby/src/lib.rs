@@ -454,6 +454,9 @@ fn error_from_response(
         .to_string()
 }
 
+/// Arguments, headers and body bytes of an HTTP answer the host received.
+type HostAnswer = (serde_json::Value, Vec<(String, String)>, Vec<u8>);
+
 #[allow(unsafe_code)]
 /// Arguments, headers (`[[name, value]]` JSON) and body bytes of a host-transport answer.
 fn host_answer(
@@ -461,7 +464,7 @@ fn host_answer(
     args_json: &str,
     headers_json: &str,
     body: RString,
-) -> Result<(serde_json::Value, Vec<(String, String)>, Vec<u8>), Error> {
+) -> Result<HostAnswer, Error> {
     let args = parse_json(ruby, "arguments", args_json)?;
     let headers: Vec<(String, String)> = serde_json::from_str(headers_json).map_err(|e| {
         raise_invalid(

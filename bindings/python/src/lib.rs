@@ -173,9 +173,7 @@ where
                     biased;
                     r = &mut fut => return Ok(r),
                     _ = tokio::time::sleep(SIGNAL_SLICE) => {
-                        if let Err(e) = Python::attach(|py| py.check_signals()) {
-                            return Err(e);
-                        }
+                        Python::attach(|py| py.check_signals())?;
                     }
                 }
             }

@@ -348,3 +348,29 @@ def test_requests_ca_bundle_is_the_core_ca_bundle(monkeypatch: Any, tmp_path: An
     assert opentok.Client(API_KEY, API_SECRET)._options()["ca_bundle"] == str(bundle)
     monkeypatch.delenv("CURL_CA_BUNDLE")
     assert "ca_bundle" not in opentok.Client(API_KEY, API_SECRET)._options()
+
+
+def test_fork_then_async_call_is_fast(emulator: Any) -> None:
+    import asyncio
+
+    ac = opentok.AsyncClient(API_KEY, API_SECRET, api_url=emulator.url)
+
+    async def get(i: str) -> Any:
+        try:
+            return await ac.get_archive(i)
+        except NotFoundError:
+            return None
+
+    asyncio.run(get("warm"))  # the parent has a completion queue, a runtime and a pool
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            t0 = time.monotonic()
+            asyncio.run(get("child"))
+            code = 0 if time.monotonic() - t0 < 1.0 else 2
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.WEXITSTATUS(status) == 0, status
+    assert emulator.requests()[-1]["path"].endswith("/archive/child")

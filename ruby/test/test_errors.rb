@@ -145,6 +145,34 @@ class TestBadInput < EmulatorTest
     assert_empty Emulator.requests
   end
 
+  # The checks the official gem makes before sending (ArgumentError), and only those.
+  def test_official_checks
+    sid = routed_session
+    Emulator.clear_requests
+    assert_field("archive_name") { @opentok.create_session(media_mode: :routed, archive_name: "x") }
+    assert_field("archive_resolution") { @opentok.create_session(media_mode: :routed, archive_resolution: "1280x720") }
+    assert_field("resolution") { @opentok.archives.create(sid, output_mode: :individual, resolution: "640x480") }
+    assert_field("count") { @opentok.archives.all(count: 1001) }
+    assert_field("count") { @opentok.broadcasts.all(count: -1) }
+    assert_field("stylesheet") { @opentok.archives.layout("A", type: "custom") }
+    assert_field("stylesheet") { @opentok.broadcasts.layout("B", type: "bestFit", stylesheet: "x") }
+    assert_field("type") { @opentok.archives.layout("A", type: "grid") }
+    assert_field("type") { @opentok.archives.layout("A", {}) }
+    assert_field("screenshare_type") { @opentok.archives.layout("A", type: "pip", screenshare_type: "bestFit") }
+    assert_field("screenshare_type") { @opentok.archives.layout("A", type: "bestFit", screenshare_type: "custom") }
+    assert_field("has_audio") { @opentok.archives.add_stream("A", "S", has_audio: false, has_video: false) }
+    assert_field("has_audio") { @opentok.broadcasts.add_stream("B", "S", has_audio: false, has_video: false) }
+    assert_field("options") { @opentok.broadcasts.create(sid, {}) }
+    assert_field("digits") { @opentok.sip.play_dtmf_to_session(sid, "12a") }
+    assert_field("digits") { @opentok.sip.play_dtmf_to_connection(sid, "C", "") }
+    assert_field("token") { @opentok.renders.start(sid, url: "https://x.y/z") }
+    assert_field("url") { @opentok.renders.start(sid, token: "t") }
+    assert_field("token") { @opentok.sip.dial(sid, "", "sip:a@b") }
+    assert_empty Emulator.requests
+    # what the official gem lets through is sent
+    assert_equal true, @opentok.archives.layout(@opentok.archives.create(sid).id, type: "bestFit", screenshare_type: "pip")
+  end
+
   # Binary strings and cyclic hashes are the invalid-argument error naming the field, not
   # JSON::GeneratorError / SystemStackError.
   def test_binary_and_cyclic_input

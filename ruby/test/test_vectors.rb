@@ -159,6 +159,9 @@ class TestRequestVectors < EmulatorTest
           nil
         end
         refute_empty Emulator.requests, "#{c["name"]} is sent"
+        if c["request"] && PublicOps.exact?(c) && !PublicOps::RUBY_SENDS.include?(c["name"])
+          assert_equal c["request"], normalize(last_request), c["name"]
+        end
         next
       end
       err = assert_raises(OpenTok::InvalidArgument, c["name"]) { call.call }

@@ -25,6 +25,7 @@ module OpenTok
     def create(session_id, options = {})
       sid = Internal.id!("session_id", session_id)
       opts = Internal.options!(options).select { |k, _| CREATE_KEYS.include?(k.to_s) }
+      Checks.archive!(opts)
       Archive.new(self, Internal.call(@client, "start_archive", Internal.args({ session_id: sid }, opts)))
     end
 
@@ -37,6 +38,7 @@ module OpenTok
     # One page of archives (options :offset, :count (<= 1000), :session_id / :sessionId).
     # Returns an ArchiveList (an Array with #total).
     def all(options = {})
+      Checks.count!(Internal.options!(options))
       ArchiveList.new(self, Internal.call(@client, "list_archives", Internal.args({}, options)))
     end
 
@@ -62,8 +64,9 @@ module OpenTok
     # Changes a composed archive's layout (:type, :stylesheet, :screenshare_type). Returns true.
     def layout(archive_id, options = {})
       id = Internal.id!("archive_id", archive_id)
-      layout = Internal.wire(Internal.options!(options))
-      raise InvalidArgumentError.new("option parameter is empty", field: "type", reason: "empty") if layout.empty?
+      opts = Internal.options!(options)
+      Checks.layout!(opts)
+      layout = Internal.pass(opts, top: true)
 
       Internal.call(@client, "set_archive_layout", { "archive_id" => id, "layout" => layout })
       true
@@ -72,6 +75,7 @@ module OpenTok
     # Adds a stream to an archive with stream_mode "manual" (:has_audio, :has_video). Returns true.
     def add_stream(archive_id, stream_id, options = {})
       fixed = { archive_id: Internal.id!("archive_id", archive_id), stream_id: Internal.id!("stream_id", stream_id) }
+      Checks.add_stream!(Internal.options!(options))
       Internal.call(@client, "add_archive_stream", Internal.args(fixed, options))
       true
     end

@@ -18,8 +18,10 @@ module OpenTok
     # :multiBroadcastTag / :multi_broadcast_tag, :has_audio, :has_video. Returns a Broadcast.
     def create(session_id, options = {})
       sid = Internal.id!("session_id", session_id)
+      Checks.broadcast!(Internal.options!(options))
       args = Internal.args({ session_id: sid }, options)
-      rtmp = args.dig("outputs", "rtmp")
+      # one RTMP target given as a Hash is sent as a one-element list (the documented shape)
+      rtmp = args["outputs"]["rtmp"] if args["outputs"].is_a?(Hash)
       args["outputs"]["rtmp"] = [rtmp] if rtmp.is_a?(Hash)
       Broadcast.new(self, Internal.call(@client, "start_broadcast", args))
     end
@@ -38,6 +40,7 @@ module OpenTok
 
     # One page of broadcasts (:offset, :count, :session_id / :sessionId). Returns a BroadcastList.
     def all(options = {})
+      Checks.count!(Internal.options!(options))
       BroadcastList.new(self, Internal.call(@client, "list_broadcasts", Internal.args({}, options)))
     end
 
@@ -50,8 +53,9 @@ module OpenTok
     # Changes a broadcast's layout (:type, :stylesheet, :screenshare_type). Returns true.
     def layout(broadcast_id, options = {})
       id = Internal.id!("broadcast_id", broadcast_id)
-      layout = Internal.wire(Internal.options!(options))
-      raise InvalidArgumentError.new("option parameter is empty", field: "type", reason: "empty") if layout.empty?
+      opts = Internal.options!(options)
+      Checks.layout!(opts)
+      layout = Internal.pass(opts, top: true)
 
       Internal.call(@client, "set_broadcast_layout", { "broadcast_id" => id, "layout" => layout })
       true
@@ -60,6 +64,7 @@ module OpenTok
     # Adds a stream to a broadcast with stream_mode "manual" (:has_audio, :has_video). Returns true.
     def add_stream(broadcast_id, stream_id, options = {})
       fixed = { broadcast_id: Internal.id!("broadcast_id", broadcast_id), stream_id: Internal.id!("stream_id", stream_id) }
+      Checks.add_stream!(Internal.options!(options))
       Internal.call(@client, "add_broadcast_stream", Internal.args(fixed, options))
       true
     end

@@ -4,6 +4,7 @@ require "json"
 require_relative "native"
 require_relative "constants"
 require_relative "exceptions"
+require_relative "checks"
 
 module OpenTok
   # @private Argument conversion, native calls and error mapping shared by every class.

@@ -190,6 +190,7 @@ module OpenTok
                                runtime: true)
       end
       always = !mode.nil? && mode.to_sym == :always
+      Checks.session_archive_options!(opts, always)
       if always && opts[:media_mode] == :relayed
         raise Internal.invalid("archive_mode", "invalid argument `archive_mode`: a session with always archive mode must also have the routed media mode",
                                "always archiving needs routed media", runtime: true)

@@ -16,6 +16,7 @@ module OpenTok
     # :status_callback_url. Returns a Render.
     def start(session_id, opts = {})
       sid = Internal.id!("session_id", session_id)
+      Checks.render!(Internal.options!(opts, "opts"))
       Render.new(self, Internal.call(@client, "start_render", Internal.args({ session_id: sid }, opts, "opts")))
     end
 

@@ -22,7 +22,7 @@ module OpenTok
 
     # Plays DTMF digits (0-9, *, #, p) to every SIP participant. Returns the HTTP answer (a Response).
     def play_dtmf_to_session(session_id, dtmf_digits)
-      args = { "session_id" => Internal.id!("session_id", session_id), "digits" => Internal.str!("digits", dtmf_digits) }
+      args = { "session_id" => Internal.id!("session_id", session_id), "digits" => Checks.dtmf!(Internal.str!("digits", dtmf_digits)) }
       Internal.call_response(@client, "play_dtmf", args)
     end
 
@@ -30,7 +30,7 @@ module OpenTok
     def play_dtmf_to_connection(session_id, connection_id, dtmf_digits)
       args = { "session_id" => Internal.id!("session_id", session_id),
                "connection_id" => Internal.id!("connection_id", connection_id),
-               "digits" => Internal.str!("digits", dtmf_digits) }
+               "digits" => Checks.dtmf!(Internal.str!("digits", dtmf_digits)) }
       Internal.call_response(@client, "play_dtmf", args)
     end
   end

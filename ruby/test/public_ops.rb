@@ -44,8 +44,13 @@ module PublicOps
   # Sent by Ruby whatever the core checks: the official gem maps an unknown media mode to relayed.
   RUBY_SENDS = ["unknown media mode"].freeze
 
+  # Refused by Ruby whatever the vector says: the official gem raises ArgumentError for an empty
+  # session id, token or SIP URI ("... not provided").
+  RUBY_REFUSES = ["session id required", "session id empty", "dial token required"].freeze
+
   def refused_by_ruby?(vector)
     return false if RUBY_SENDS.include?(vector["name"])
+    return true if RUBY_REFUSES.include?(vector["name"])
 
     by = vector["checked_by"]
     return (by & %w[core ruby]).any? if by

@@ -2,16 +2,16 @@
 //! (`OpenTok`) packages.
 //!
 //! Thin by design: every exported method turns its typed arguments into core's snake_case JSON
-//! arguments, runs `opentok_core::call` on the shared runtime, and reads core's camelCase answer
-//! back into a typed record. Errors become [`NativeError`], which the language packages map to
-//! their own exception types.
+//! arguments (option records' `extra` members included, as given), runs `opentok_core::call` on
+//! the shared runtime, and reads the service's answer, as received, into a typed record that keeps
+//! the members it does not name (see `types`). Errors become [`NativeError`], which the language
+//! packages map to their own exception types.
 // The UniFFI scaffolding generates the `extern "C"` FFI edge, which is unsafe code by nature.
 #![allow(unsafe_code)]
 
 use std::sync::Arc;
 
 use opentok_core::rt;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -195,6 +195,26 @@ fn decode_err(e: impl std::fmt::Display) -> NativeError {
     }
 }
 
+/// A record that could not become JSON arguments: an `extra` value that is not JSON text names
+/// its field (`extra.<key>`).
+fn arg_err(e: &serde_json::Error) -> NativeError {
+    let text = e.to_string();
+    match text
+        .find(types::EXTRA_ERROR_MARK)
+        .map(|i| &text[i + types::EXTRA_ERROR_MARK.len()..])
+        .and_then(|rest| rest.split_once(types::EXTRA_ERROR_SEP))
+    {
+        Some((key, reason)) => NativeError::InvalidArgument {
+            field: format!("extra.{key}"),
+            reason: reason.to_owned(),
+        },
+        None => NativeError::InvalidArgument {
+            field: "args".to_owned(),
+            reason: text,
+        },
+    }
+}
+
 fn parse_json(field: &str, text: &str) -> Res<Value> {
     serde_json::from_str(text).map_err(|e| NativeError::InvalidArgument {
         field: field.to_owned(),
@@ -221,17 +241,18 @@ fn prune(v: Value) -> Value {
     }
 }
 
-/// `record` as a JSON object, with `extra` members (ids) added in front.
-fn args_with(extra: Value, record: &impl Serialize) -> Res<Value> {
-    let rec = serde_json::to_value(record).map_err(decode_err)?;
-    let mut out = match extra {
+/// `record` as a JSON object, with `ids` members added in front. Absent options are not written
+/// (`skip_serializing_if`), so the only `null`s sent are those a user put in an `extra` map.
+fn args_with(ids: Value, record: &impl Serialize) -> Res<Value> {
+    let rec = serde_json::to_value(record).map_err(|e| arg_err(&e))?;
+    let mut out = match prune(ids) {
         Value::Object(m) => m,
         _ => Map::new(),
     };
     if let Value::Object(m) = rec {
         out.extend(m);
     }
-    Ok(prune(Value::Object(out)))
+    Ok(Value::Object(out))
 }
 
 fn args(v: Value) -> Res<Value> {
@@ -241,13 +262,146 @@ fn args(v: Value) -> Res<Value> {
 fn render_args(session_id: String, token: String, p: &RenderProperties) -> Res<Value> {
     let mut v = args_with(json!({"session_id": session_id, "token": token}), p)?;
     if let (Some(name), Value::Object(m)) = (&p.name, &mut v) {
-        m.insert("properties".into(), json!({ "name": name }));
+        // `extra` may carry a `properties` object of its own: the name joins it
+        match m.get_mut("properties") {
+            Some(Value::Object(props)) => {
+                props.insert("name".into(), json!(name));
+            }
+            _ => {
+                m.insert("properties".into(), json!({ "name": name }));
+            }
+        }
     }
     Ok(v)
 }
 
-fn read<T: DeserializeOwned>(v: Value) -> Res<T> {
-    serde_json::from_value(v).map_err(decode_err)
+// ---------------------------------------------------------------------------------------------
+// Answers
+// ---------------------------------------------------------------------------------------------
+
+/// What an operation returns, read from the service's JSON answer as received.
+trait Answer: Sized {
+    fn answer(v: Value) -> Res<Self>;
+}
+
+/// Operations without a result ignore whatever body the service sent.
+impl Answer for () {
+    fn answer(_: Value) -> Res<Self> {
+        Ok(())
+    }
+}
+
+impl<T: FromJson> Answer for Vec<T> {
+    fn answer(v: Value) -> Res<Self> {
+        match v {
+            Value::Array(a) => Ok(a.iter().map(T::from_json).collect()),
+            other => Err(decode_err(format!(
+                "expected a JSON array, got {}",
+                kind(&other)
+            ))),
+        }
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "no body",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Records answered as one JSON object: anything else is the only decode error left.
+macro_rules! object_answers {
+    ($($t:ty),*) => {$(
+        impl Answer for $t {
+            fn answer(v: Value) -> Res<Self> {
+                if v.is_object() {
+                    Ok(<$t as FromJson>::from_json(&v))
+                } else {
+                    Err(decode_err(format!("expected a JSON object, got {}", kind(&v))))
+                }
+            }
+        }
+    )*};
+}
+
+object_answers!(
+    Archive,
+    ArchiveList,
+    Broadcast,
+    BroadcastList,
+    StreamInfo,
+    StreamList,
+    ConnectionList,
+    SipCall,
+    Render,
+    RenderList,
+    AudioConnection,
+    Captions,
+    CaptionStatus,
+    ProjectCallback
+);
+
+/// Members of a create-session answer [`Session`] names (the service's, and core's older names).
+const SESSION_MEMBERS: &[&str] = &[
+    "session_id",
+    "project_id",
+    "partner_id",
+    "create_dt",
+    "media_server_url",
+    "sessionId",
+    "projectId",
+    "createDt",
+    "mediaServerUrl",
+    "mediaMode",
+    "archiveMode",
+    "location",
+    "e2ee",
+    "archiveName",
+    "archiveResolution",
+];
+
+/// The created session: its id from the answer (`[{"session_id": …}]`), its settings from the
+/// properties it was created with (as the official SDKs do). An answer without a session id is
+/// the one decode error, as in the Java SDK.
+fn session_answer(p: &SessionProperties, v: Value) -> Res<Session> {
+    let first = match v {
+        Value::Array(mut a) if !a.is_empty() => a.swap_remove(0),
+        other => other,
+    };
+    let Value::Object(m) = first else {
+        return Err(decode_err("the create-session answer holds no session"));
+    };
+    let text = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| m.get(*k).filter(|v| !v.is_null()))
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+    };
+    let session_id = text(&["session_id", "sessionId"])
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| decode_err("the create-session answer has no session_id"))?;
+    let extra = m
+        .iter()
+        .filter(|(k, _)| !SESSION_MEMBERS.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.to_string()))
+        .collect();
+    Ok(Session {
+        session_id,
+        media_mode: p.media_mode.unwrap_or(MediaMode::Relayed),
+        archive_mode: p.archive_mode.unwrap_or(ArchiveMode::Manual),
+        location: p.location.clone(),
+        e2ee: p.e2ee.unwrap_or(false),
+        archive_name: p.archive_name.clone(),
+        archive_resolution: p.archive_resolution.clone(),
+        project_id: text(&["project_id", "partner_id", "projectId"]),
+        create_dt: text(&["create_dt", "createDt"]),
+        media_server_url: text(&["media_server_url", "mediaServerUrl"]),
+        extra,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,21 +433,27 @@ impl OpenTokClient {
         }))
     }
 
-    async fn run<T: DeserializeOwned>(&self, op: &'static str, args: Res<Value>) -> Res<T> {
+    async fn run_raw(&self, op: &'static str, args: Res<Value>) -> Res<Value> {
         let args = args?;
         let client = self.inner.clone();
         let handle =
             rt::runtime()?.spawn(async move { opentok_core::call(&client, op, args).await });
-        let out = handle.await.map_err(|e| NativeError::Network {
+        Ok(handle.await.map_err(|e| NativeError::Network {
             detail: format!("the request task failed: {e}"),
-        })??;
-        read(out)
+        })??)
     }
 
-    fn run_blocking<T: DeserializeOwned>(&self, op: &'static str, args: Res<Value>) -> Res<T> {
+    fn run_raw_blocking(&self, op: &'static str, args: Res<Value>) -> Res<Value> {
         let args = args?;
-        let out = rt::block_on(opentok_core::call(&self.inner, op, args))??;
-        read(out)
+        Ok(rt::block_on(opentok_core::call(&self.inner, op, args))??)
+    }
+
+    async fn run<T: Answer>(&self, op: &'static str, args: Res<Value>) -> Res<T> {
+        T::answer(self.run_raw(op, args).await?)
+    }
+
+    fn run_blocking<T: Answer>(&self, op: &'static str, args: Res<Value>) -> Res<T> {
+        T::answer(self.run_raw_blocking(op, args)?)
     }
 }
 
@@ -340,7 +500,7 @@ impl OpenTokClient {
         now_seconds: i64,
         nonce: Option<u64>,
     ) -> Res<String> {
-        let v = prune(serde_json::to_value(&options).map_err(decode_err)?);
+        let v = prune(serde_json::to_value(&options).map_err(|e| arg_err(&e))?);
         let opts: opentok_core::TokenOptions = opentok_core::api::dispatch::parse_args(v)?;
         Ok(self
             .inner
@@ -363,6 +523,20 @@ impl OpenTokClient {
     pub fn call_json_blocking(&self, operation: String, args_json: String) -> Res<String> {
         let args = parse_json("args", &args_json)?;
         Ok(rt::block_on(opentok_core::call(&self.inner, &operation, args))??.to_string())
+    }
+
+    /// Creates a session (its settings are the properties it was created with).
+    pub async fn create_session(&self, properties: SessionProperties) -> Res<Session> {
+        let raw = self
+            .run_raw("create_session", args_with(json!({}), &properties))
+            .await?;
+        session_answer(&properties, raw)
+    }
+
+    /// Creates a session. (Blocking.)
+    pub fn create_session_blocking(&self, properties: SessionProperties) -> Res<Session> {
+        let raw = self.run_raw_blocking("create_session", args_with(json!({}), &properties))?;
+        session_answer(&properties, raw)
     }
 }
 
@@ -389,9 +563,6 @@ macro_rules! operations {
 }
 
 operations! {
-    /// Creates a session.
-    create_session / create_session_blocking (properties: SessionProperties) -> Session
-        = args_with(json!({}), &properties);
     /// Starts recording a session.
     start_archive / start_archive_blocking (session_id: String, properties: ArchiveProperties) -> Archive
         = args_with(json!({"session_id": session_id}), &properties);
@@ -554,6 +725,7 @@ pub fn decode_session_id(session_id: String) -> Res<SessionIdInfo> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn options_become_core_arguments() {
@@ -562,15 +734,80 @@ mod tests {
                 r#type: LayoutType::BestFit,
                 stylesheet: None,
                 screenshare_type: Some(LayoutType::Pip),
+                extra: [("futureLayoutOption".to_owned(), "[1,2]".to_owned())].into(),
             }),
+            extra: [("newOption".to_owned(), r#"{"a":true}"#.to_owned())].into(),
             has_video: Some(false),
             ..Default::default()
         };
         let v = args_with(json!({"session_id": "S"}), &p).unwrap();
         assert_eq!(
             v,
-            json!({"session_id": "S", "has_video": false, "layout": {"type": "bestFit", "screenshare_type": "pip"}})
+            json!({"session_id": "S", "has_video": false, "newOption": {"a": true},
+                   "layout": {"type": "bestFit", "screenshare_type": "pip", "futureLayoutOption": [1, 2]}})
         );
+    }
+
+    #[test]
+    fn extra_that_is_not_json_names_its_key() {
+        let p = CaptionProperties {
+            extra: [("bad".to_owned(), "not json".to_owned())].into(),
+            ..Default::default()
+        };
+        match args_with(json!({}), &p) {
+            Err(NativeError::InvalidArgument { field, .. }) => assert_eq!(field, "extra.bad"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn results_keep_what_they_do_not_name_and_read_alternative_shapes() {
+        let v = json!({
+            "id": "B", "createdAt": 1.7e12, "maxDuration": 7200.5, "size": "12",
+            "newField": {"x": 1}, "hasAudio": "yes",
+            "broadcastUrls": {"hls": "h", "rtmp": {"foo": {"serverUrl": "rtmp://a", "status": "live"}}}
+        });
+        let b = Broadcast::answer(v).unwrap();
+        assert_eq!(b.created_at, Some(1_700_000_000_000));
+        assert_eq!(b.max_duration, Some(7200));
+        assert_eq!(
+            b.extra.get("maxDuration").map(String::as_str),
+            Some("7200.5")
+        );
+        assert_eq!(
+            b.extra.get("newField").map(String::as_str),
+            Some(r#"{"x":1}"#)
+        );
+        assert_eq!(b.has_audio, None);
+        assert_eq!(
+            b.extra.get("hasAudio").map(String::as_str),
+            Some(r#""yes""#)
+        );
+        assert!(b.streams.is_none() && b.status.is_none());
+        let rtmp = b.broadcast_urls.unwrap().rtmp.unwrap();
+        assert_eq!(rtmp[0].id.as_deref(), Some("foo"));
+        assert_eq!(rtmp[0].status.as_deref(), Some("live"));
+        assert!(Archive::answer(json!([])).is_err());
+        assert!(<()>::answer(json!({"id": "R"})).is_ok());
+    }
+
+    #[test]
+    fn sessions_come_from_the_answer_and_the_properties() {
+        let p = SessionProperties {
+            media_mode: Some(MediaMode::Routed),
+            ..Default::default()
+        };
+        let s = session_answer(
+            &p,
+            json!([{"session_id": "S1", "partner_id": 123456, "create_dt": "d", "future": 1}]),
+        )
+        .unwrap();
+        assert_eq!(s.session_id, "S1");
+        assert_eq!(s.media_mode, MediaMode::Routed);
+        assert_eq!(s.archive_mode, ArchiveMode::Manual);
+        assert_eq!(s.project_id.as_deref(), Some("123456"));
+        assert_eq!(s.extra.get("future").map(String::as_str), Some("1"));
+        assert!(session_answer(&p, json!([])).is_err());
     }
 
     #[test]
@@ -581,6 +818,7 @@ mod tests {
             resolution: None,
             status_callback_url: None,
             name: Some("n".into()),
+            extra: HashMap::new(),
         };
         let v = render_args("S".into(), "T".into(), &p).unwrap();
         assert_eq!(v["properties"], json!({"name": "n"}));

@@ -1,13 +1,15 @@
 //! Records and enums shared with Kotlin and Swift.
 //!
 //! Option records carry the snake_case field names of `opentok-core`'s JSON arguments, so
-//! `serde_json::to_value` of a record is exactly what `opentok_core::call` reads. Result records
-//! carry core's camelCase output names, so `serde_json::from_value` fills them from core's answer.
+//! `serde_json::to_value` of a record is exactly what `opentok_core::call` reads; their `extra`
+//! map (JSON name -> JSON text) adds members the record has no field for, sent as given.
+//! Result records are read leniently from the service's JSON as received (see [`FromJson`]), and
+//! keep every member they do not name in their own `extra` map.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
 // ---------------------------------------------------------------------------------------------
@@ -136,6 +138,28 @@ pub struct ClientConfig {
     pub retry_max_delay: Option<f64>,
 }
 
+/// Marks the serialization error of an `extra` value that is not JSON, so the caller can name the
+/// field (`<mark><key><sep><reason>`).
+pub(crate) const EXTRA_ERROR_MARK: &str = "\u{1}extra:";
+/// Separates the key from the reason in an [`EXTRA_ERROR_MARK`] message.
+pub(crate) const EXTRA_ERROR_SEP: char = '\u{2}';
+
+/// Writes an option record's `extra` entries (JSON text) as members of the record's own object.
+fn ser_extra<S: Serializer>(extra: &HashMap<String, String>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::{Error as _, SerializeMap};
+    let mut keys: Vec<&String> = extra.keys().collect();
+    keys.sort();
+    let mut map = s.serialize_map(Some(keys.len()))?;
+    for k in keys {
+        let text = extra.get(k).map(String::as_str).unwrap_or("null");
+        let v: Value = serde_json::from_str(text).map_err(|e| {
+            S::Error::custom(format!("{EXTRA_ERROR_MARK}{k}{EXTRA_ERROR_SEP}is not JSON text ({e}); a string is written with its quotes"))
+        })?;
+        map.serialize_entry(k, &v)?;
+    }
+    map.end()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Options
 // ---------------------------------------------------------------------------------------------
@@ -145,18 +169,22 @@ pub struct ClientConfig {
 pub struct TokenOptions {
     /// Role (default publisher).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
     /// Expiry in Unix seconds (default now + 24 h; at most now + 30 days).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expire_time: Option<i64>,
     /// Connection data (≤ 1000 characters).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<String>,
     /// Initial layout classes of the client's streams.
     #[uniffi(default)]
     pub initial_layout_class_list: Vec<String>,
     /// Token format (default JWT).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub token_type: Option<TokenType>,
 }
 
@@ -165,22 +193,33 @@ pub struct TokenOptions {
 pub struct SessionProperties {
     /// Media mode (default relayed, as in the official SDKs).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub media_mode: Option<MediaMode>,
     /// Archive mode (default manual).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub archive_mode: Option<ArchiveMode>,
     /// IPv4 address used as a location hint.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Name of automatic archives (archive mode `always` only).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub archive_name: Option<String>,
     /// Resolution of automatic archives (archive mode `always` only).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub archive_resolution: Option<String>,
     /// End-to-end encryption (routed sessions only).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub e2ee: Option<bool>,
+    /// Keys this record has no field for, sent as given at this level of the request body:
+    /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+    #[uniffi(default)]
+    #[serde(flatten, serialize_with = "ser_extra")]
+    pub extra: HashMap<String, String>,
 }
 
 /// An archive or broadcast layout.
@@ -190,10 +229,17 @@ pub struct Layout {
     pub r#type: LayoutType,
     /// CSS, only with `Custom`.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stylesheet: Option<String>,
     /// Layout while a screen is shared, only with `BestFit`.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub screenshare_type: Option<LayoutType>,
+    /// Keys this record has no field for, sent as given at this level of the request body:
+    /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+    #[uniffi(default)]
+    #[serde(flatten, serialize_with = "ser_extra")]
+    pub extra: HashMap<String, String>,
 }
 
 /// Post-call transcription settings of an archive.
@@ -201,10 +247,17 @@ pub struct Layout {
 pub struct TranscriptionProperties {
     /// BCP-47 language code, e.g. `en-US`.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub primary_language_code: Option<String>,
     /// Also produce a summary.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub has_summary: Option<bool>,
+    /// Keys this record has no field for, sent as given at this level of the request body:
+    /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+    #[uniffi(default)]
+    #[serde(flatten, serialize_with = "ser_extra")]
+    pub extra: HashMap<String, String>,
 }
 
 /// Options of `start_archive`.
@@ -212,40 +265,57 @@ pub struct TranscriptionProperties {
 pub struct ArchiveProperties {
     /// Archive name.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Record audio (server default true).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub has_audio: Option<bool>,
     /// Record video (server default true).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub has_video: Option<bool>,
     /// Composed or individual.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_mode: Option<OutputMode>,
     /// Resolution (composed only).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resolution: Option<String>,
     /// Layout (composed only).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub layout: Option<Layout>,
     /// Auto or manual stream selection.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream_mode: Option<StreamMode>,
     /// Tag allowing several archives of one session at once.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub multi_archive_tag: Option<String>,
     /// Maximum bitrate, bits per second (100000–6000000).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_bitrate: Option<i64>,
     /// Quantization parameter (15–40; not with max_bitrate).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quantization_parameter: Option<i64>,
     /// Produce a post-call transcription.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub has_transcription: Option<bool>,
     /// Transcription settings (only with has_transcription).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub transcription_properties: Option<TranscriptionProperties>,
+    /// Keys this record has no field for, sent as given at this level of the request body:
+    /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+    #[uniffi(default)]
+    #[serde(flatten, serialize_with = "ser_extra")]
+    pub extra: HashMap<String, String>,
 }
 
 /// HLS output of a broadcast.
@@ -253,10 +323,17 @@ pub struct ArchiveProperties {
 pub struct Hls {
     /// DVR (rewind); not with low_latency.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dvr: Option<bool>,
     /// Low-latency HLS; not with dvr.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub low_latency: Option<bool>,
+    /// Keys this record has no field for, sent as given at this level of the request body:
+    /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+    #[uniffi(default)]
+    #[serde(flatten, serialize_with = "ser_extra")]
+    pub extra: HashMap<String, String>,
 }
 
 /// One RTMP output of a broadcast.
@@ -268,7 +345,13 @@ pub struct Rtmp {
     pub stream_name: String,
     /// Your id for this target.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// Keys this record has no field for, sent as given at this level of the request body:
+    /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+    #[uniffi(default)]
+    #[serde(flatten, serialize_with = "ser_extra")]
+    pub extra: HashMap<String, String>,
 }
 
 /// Broadcast outputs: HLS and/or up to 5 RTMP targets.
@@ -276,10 +359,16 @@ pub struct Rtmp {
 pub struct BroadcastOutputs {
     /// HLS output.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hls: Option<Hls>,
     /// RTMP outputs (at most 5).
     #[uniffi(default)]
     pub rtmp: Vec<Rtmp>,
+    /// Keys this record has no field for, sent as given at this level of the request body:
+    /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+    #[uniffi(default)]
+    #[serde(flatten, serialize_with = "ser_extra")]
+    pub extra: HashMap<String, String>,
 }
 
 /// Options of `start_broadcast`.
@@ -290,28 +379,41 @@ pub struct BroadcastProperties {
     pub outputs: BroadcastOutputs,
     /// Layout.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub layout: Option<Layout>,
     /// Maximum duration in seconds (60–36000).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_duration: Option<i64>,
     /// Maximum bitrate, bits per second (100000–6000000).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_bitrate: Option<i64>,
     /// Resolution.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resolution: Option<String>,
     /// Auto or manual stream selection.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream_mode: Option<StreamMode>,
     /// Tag allowing several broadcasts of one session at once.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub multi_broadcast_tag: Option<String>,
     /// Include audio.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub has_audio: Option<bool>,
     /// Include video.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub has_video: Option<bool>,
+    /// Keys this record has no field for, sent as given at this level of the request body:
+    /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+    #[uniffi(default)]
+    #[serde(flatten, serialize_with = "ser_extra")]
+    pub extra: HashMap<String, String>,
 }
 
 /// One stream's new layout classes.
@@ -322,6 +424,11 @@ pub struct StreamClassList {
     /// Its layout classes.
     #[uniffi(default)]
     pub layout_class_list: Vec<String>,
+    /// Keys this record has no field for, sent as given at this level of the request body:
+    /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+    #[uniffi(default)]
+    #[serde(flatten, serialize_with = "ser_extra")]
+    pub extra: HashMap<String, String>,
 }
 
 /// A signal's type and data.
@@ -332,6 +439,11 @@ pub struct SignalProperties {
     /// Type (≤ 128 characters of `A-Z a-z 0-9 _ ~ -`).
     #[uniffi(default)]
     pub r#type: Option<String>,
+    /// Keys this record has no field for, sent as given at this level of the request body:
+    /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+    #[uniffi(default)]
+    #[serde(flatten, serialize_with = "ser_extra")]
+    pub extra: HashMap<String, String>,
 }
 
 /// SIP digest credentials. An object, so the password never shows in `toString`/`description`.
@@ -378,26 +490,38 @@ pub struct SipProperties {
     pub uri: String,
     /// Caller id.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// Custom SIP headers (names start with `X-`).
     #[uniffi(default)]
     pub headers: HashMap<String, String>,
     /// Digest credentials.
     #[uniffi(default)]
-    #[serde(serialize_with = "ser_sip_auth")]
+    #[serde(
+        serialize_with = "ser_sip_auth",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub auth: Option<Arc<SipAuth>>,
     /// SRTP/TLS.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub secure: Option<bool>,
     /// Include video.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub video: Option<bool>,
     /// Honour force-mute.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub observe_force_mute: Option<bool>,
     /// Streams to subscribe to (all when empty).
     #[uniffi(default)]
     pub streams: Vec<String>,
+    /// Keys this record has no field for, sent as given at this level of the request body:
+    /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+    #[uniffi(default)]
+    #[serde(flatten, serialize_with = "ser_extra")]
+    pub extra: HashMap<String, String>,
 }
 
 /// Options of `start_render` (Experience Composer).
@@ -407,17 +531,25 @@ pub struct RenderProperties {
     pub url: String,
     /// Maximum duration in seconds (60–36000).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_duration: Option<i64>,
     /// Resolution.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resolution: Option<String>,
     /// Status callback URL.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status_callback_url: Option<String>,
     /// Name of the composed stream (sent as `properties.name`).
     #[uniffi(default)]
     #[serde(skip)]
     pub name: Option<String>,
+    /// Keys this record has no field for, sent as given at this level of the request body:
+    /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+    #[uniffi(default)]
+    #[serde(flatten, serialize_with = "ser_extra")]
+    pub extra: HashMap<String, String>,
 }
 
 /// A value of an Audio Connector static field.
@@ -461,19 +593,28 @@ impl Serialize for StaticField {
 pub struct AudioTransport {
     /// `binary` or `json`.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub transport: Option<String>,
     /// `base64` (json transport).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
     /// Field carrying outgoing audio.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub audio_field: Option<String>,
     /// Field carrying incoming audio.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub receive_audio_field: Option<String>,
     /// Fields added to every message.
     #[uniffi(default)]
     pub static_fields: HashMap<String, StaticField>,
+    /// Keys this record has no field for, sent as given at this level of the request body:
+    /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+    #[uniffi(default)]
+    #[serde(flatten, serialize_with = "ser_extra")]
+    pub extra: HashMap<String, String>,
 }
 
 /// Options of `connect_audio` (Audio Connector).
@@ -489,13 +630,21 @@ pub struct AudioConnectorProperties {
     pub headers: HashMap<String, String>,
     /// 8000 (default), 16000 or 24000.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub audio_rate: Option<i64>,
     /// Also play audio received from the WebSocket.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bidirectional: Option<bool>,
     /// Framing.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub audio_transport: Option<AudioTransport>,
+    /// Keys this record has no field for, sent as given at this level of the request body:
+    /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+    #[uniffi(default)]
+    #[serde(flatten, serialize_with = "ser_extra")]
+    pub extra: HashMap<String, String>,
 }
 
 /// Options of `start_captions`.
@@ -503,440 +652,624 @@ pub struct AudioConnectorProperties {
 pub struct CaptionProperties {
     /// BCP-47 code like `en-US`.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub language_code: Option<String>,
     /// Maximum duration in seconds (300–14400).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_duration: Option<i64>,
     /// Send partial results.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub partial_captions: Option<bool>,
     /// Status callback URL.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status_callback_url: Option<String>,
+    /// Keys this record has no field for, sent as given at this level of the request body:
+    /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+    #[uniffi(default)]
+    #[serde(flatten, serialize_with = "ser_extra")]
+    pub extra: HashMap<String, String>,
 }
 
 // ---------------------------------------------------------------------------------------------
 // Results
 // ---------------------------------------------------------------------------------------------
+//
+// Result records are read from the service's JSON as received, leniently: a field that is absent
+// or `null` stays `None` (lists too), an integer given as a float or as a numeric string is read
+// (a fraction is truncated toward zero, as Jackson does for the Java SDK), a number where text is
+// expected is read as its JSON text, and `broadcastUrls.rtmp` may be an array or an object keyed
+// by id. Nothing here fails: every member the record does not name — and every named member whose
+// value could not be represented exactly — is kept in `extra` (JSON name -> JSON text).
 
-/// A project id that may be a number or a string on the wire.
-fn id_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(match Option::<Value>::deserialize(d)? {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s),
-        Some(other) => Some(other.to_string()),
-    })
+/// Builds a value of a result record's field from the member of the answer (absent: `None`).
+/// `Err(())` means the value has a shape the field cannot hold; the record then keeps the member in
+/// `extra`. `Ok((value, exact))`: `exact == false` means the value was converted with a loss (e.g.
+/// a fraction truncated), and the member is kept in `extra` too.
+pub(crate) trait Field: Sized {
+    /// Reads the field from the member (absent and `null` are `None`).
+    fn field(v: Option<&Value>) -> Result<(Self, bool), ()>;
 }
 
-/// A created session.
-#[derive(Debug, Clone, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase")]
+/// A record read from a JSON object.
+pub(crate) trait FromJson: Sized {
+    /// Reads the record; a value that is not an object gives the record with every field empty.
+    fn from_json(v: &Value) -> Self;
+}
+
+fn present(v: Option<&Value>) -> Option<&Value> {
+    v.filter(|v| !v.is_null())
+}
+
+impl Field for Option<String> {
+    fn field(v: Option<&Value>) -> Result<(Self, bool), ()> {
+        match present(v) {
+            None => Ok((None, true)),
+            Some(Value::String(s)) => Ok((Some(s.clone()), true)),
+            // ids are numbers in some answers (project ids): their JSON text is exact
+            Some(n @ (Value::Number(_) | Value::Bool(_))) => Ok((Some(n.to_string()), true)),
+            Some(_) => Err(()),
+        }
+    }
+}
+
+impl Field for String {
+    fn field(v: Option<&Value>) -> Result<(Self, bool), ()> {
+        Option::<String>::field(v).map(|(s, exact)| (s.unwrap_or_default(), exact))
+    }
+}
+
+impl Field for Option<i64> {
+    fn field(v: Option<&Value>) -> Result<(Self, bool), ()> {
+        match present(v) {
+            None => Ok((None, true)),
+            Some(Value::Number(n)) => {
+                if let Some(i) = n.as_i64() {
+                    Ok((Some(i), true))
+                } else if let Some(f) = n.as_f64().filter(|f| f.is_finite()) {
+                    let t = f.trunc();
+                    // `as` saturates at the i64 bounds; anything that far out is not exact either
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+                    let i = t as i64;
+                    #[allow(clippy::cast_precision_loss)]
+                    let exact = t == f && (i as f64) == t;
+                    Ok((Some(i), exact))
+                } else {
+                    Err(())
+                }
+            }
+            Some(Value::String(s)) => s
+                .trim()
+                .parse::<i64>()
+                .map(|i| (Some(i), true))
+                .map_err(|_| ()),
+            Some(_) => Err(()),
+        }
+    }
+}
+
+impl Field for Option<bool> {
+    fn field(v: Option<&Value>) -> Result<(Self, bool), ()> {
+        match present(v) {
+            None => Ok((None, true)),
+            Some(Value::Bool(b)) => Ok((Some(*b), true)),
+            Some(_) => Err(()),
+        }
+    }
+}
+
+impl<T: FromJson> Field for Option<T> {
+    fn field(v: Option<&Value>) -> Result<(Self, bool), ()> {
+        match present(v) {
+            None => Ok((None, true)),
+            Some(o @ Value::Object(_)) => Ok((Some(T::from_json(o)), true)),
+            Some(_) => Err(()),
+        }
+    }
+}
+
+/// A list of records: a JSON array, or an object keyed by id (`broadcastUrls.rtmp` in some
+/// answers), whose key becomes the item's `id` when the item has none.
+impl<T: FromJson> Field for Option<Vec<T>> {
+    fn field(v: Option<&Value>) -> Result<(Self, bool), ()> {
+        match present(v) {
+            None => Ok((None, true)),
+            Some(Value::Array(a)) => Ok((Some(a.iter().map(T::from_json).collect()), true)),
+            Some(Value::Object(m)) => Ok((
+                Some(
+                    m.iter()
+                        .map(|(k, item)| match item {
+                            Value::Object(o) if !o.contains_key("id") => {
+                                let mut o = o.clone();
+                                o.insert("id".into(), Value::String(k.clone()));
+                                T::from_json(&Value::Object(o))
+                            }
+                            other => T::from_json(other),
+                        })
+                        .collect(),
+                ),
+                true,
+            )),
+            Some(_) => Err(()),
+        }
+    }
+}
+
+impl<T: FromJson> Field for Vec<T> {
+    fn field(v: Option<&Value>) -> Result<(Self, bool), ()> {
+        Option::<Vec<T>>::field(v).map(|(l, exact)| (l.unwrap_or_default(), exact))
+    }
+}
+
+/// A list of strings (`layoutClassList`); a non-string item makes it unrepresentable.
+impl Field for Option<Vec<String>> {
+    fn field(v: Option<&Value>) -> Result<(Self, bool), ()> {
+        match present(v) {
+            None => Ok((None, true)),
+            Some(Value::Array(a)) => a
+                .iter()
+                .map(|i| i.as_str().map(str::to_owned).ok_or(()))
+                .collect::<Result<Vec<_>, ()>>()
+                .map(|l| (Some(l), true)),
+            Some(_) => Err(()),
+        }
+    }
+}
+
+/// Reads one named member, recording it in `extra` when it cannot be represented exactly.
+fn member<T: Field + Default>(
+    m: &serde_json::Map<String, Value>,
+    key: &str,
+    extra: &mut HashMap<String, String>,
+) -> T {
+    let v = m.get(key);
+    match T::field(v) {
+        Ok((value, true)) => value,
+        Ok((value, false)) => {
+            if let Some(v) = v {
+                extra.insert(key.to_owned(), v.to_string());
+            }
+            value
+        }
+        Err(()) => {
+            if let Some(v) = v {
+                extra.insert(key.to_owned(), v.to_string());
+            }
+            T::default()
+        }
+    }
+}
+
+/// Declares a result record: its fields, the JSON member each is read from, and `extra`.
+macro_rules! result_record {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            $( $(#[doc = $fdoc:literal])* $field:ident : $ty:ty = $key:literal, )*
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
+        pub struct $name {
+            $( $(#[doc = $fdoc])* pub $field: $ty, )*
+            /// Members of the answer this record does not name, and named members whose value
+            /// could not be represented exactly: JSON name -> the value as JSON text.
+            pub extra: HashMap<String, String>,
+        }
+
+        impl FromJson for $name {
+            fn from_json(v: &Value) -> Self {
+                let empty = serde_json::Map::new();
+                let m = v.as_object().unwrap_or(&empty);
+                let mut extra = HashMap::new();
+                const NAMED: &[&str] = &[$($key),*];
+                for (k, val) in m {
+                    if !NAMED.contains(&k.as_str()) {
+                        extra.insert(k.clone(), val.to_string());
+                    }
+                }
+                $( let $field: $ty = member(m, $key, &mut extra); )*
+                $name { $($field,)* extra }
+            }
+        }
+    };
+}
+
+/// A created session: the session id the service answered, the properties it was created with.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct Session {
     /// Session id.
     pub session_id: String,
-    /// Media mode.
+    /// Media mode it was created with.
     pub media_mode: MediaMode,
-    /// Archive mode.
+    /// Archive mode it was created with.
     pub archive_mode: ArchiveMode,
-    /// Location hint.
-    #[serde(default)]
+    /// Location hint it was created with.
     pub location: Option<String>,
     /// End-to-end encryption.
-    #[serde(default)]
     pub e2ee: bool,
     /// Name of automatic archives.
-    #[serde(default)]
     pub archive_name: Option<String>,
     /// Resolution of automatic archives.
-    #[serde(default)]
     pub archive_resolution: Option<String>,
-    /// Project id (api key).
-    #[serde(default, deserialize_with = "id_text")]
+    /// Project id (api key), as answered (`project_id` or `partner_id`).
     pub project_id: Option<String>,
     /// Creation date as the server wrote it.
-    #[serde(default)]
     pub create_dt: Option<String>,
     /// Media server URL.
-    #[serde(default)]
     pub media_server_url: Option<String>,
+    /// Members of the answer this record does not name: JSON name -> the value as JSON text.
+    pub extra: HashMap<String, String>,
 }
 
-/// A stream included in an archive or broadcast.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct StreamSelection {
-    /// Stream id.
-    pub stream_id: Option<String>,
-    /// Audio included.
-    pub has_audio: Option<bool>,
-    /// Video included.
-    pub has_video: Option<bool>,
+result_record! {
+    /// A stream included in an archive or broadcast.
+    pub struct StreamSelection {
+        /// Stream id.
+        stream_id: Option<String> = "streamId",
+        /// Audio included.
+        has_audio: Option<bool> = "hasAudio",
+        /// Video included.
+        has_video: Option<bool> = "hasVideo",
+    }
 }
 
-/// Transcription state of an archive.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Transcription {
-    /// Status.
-    pub status: Option<String>,
-    /// Download URL.
-    pub url: Option<String>,
-    /// Failure reason.
-    pub reason: Option<String>,
-    /// Language.
-    pub primary_language_code: Option<String>,
-    /// Summary requested.
-    pub has_summary: Option<bool>,
+result_record! {
+    /// Transcription state of an archive.
+    pub struct Transcription {
+        /// Status.
+        status: Option<String> = "status",
+        /// Download URL.
+        url: Option<String> = "url",
+        /// Failure reason.
+        reason: Option<String> = "reason",
+        /// Language.
+        primary_language_code: Option<String> = "primaryLanguageCode",
+        /// Summary requested.
+        has_summary: Option<bool> = "hasSummary",
+    }
 }
 
-/// An archive.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Archive {
-    /// Archive id.
-    pub id: String,
-    /// `available`, `expired`, `failed`, `paused`, `started`, `stopped`, `uploaded` or `deleted`.
-    pub status: Option<String>,
-    /// Name.
-    pub name: Option<String>,
-    /// Why it stopped or failed.
-    pub reason: Option<String>,
-    /// Session id.
-    pub session_id: Option<String>,
-    /// Project id.
-    #[serde(deserialize_with = "id_text")]
-    pub project_id: Option<String>,
-    /// Vonage application id.
-    pub application_id: Option<String>,
-    /// Creation time (ms since epoch).
-    pub created_at: Option<i64>,
-    /// Last update (ms since epoch).
-    pub updated_at: Option<i64>,
-    /// Size in bytes.
-    pub size: Option<i64>,
-    /// Duration in seconds.
-    pub duration: Option<i64>,
-    /// `composed` or `individual`.
-    pub output_mode: Option<String>,
-    /// `auto` or `manual`.
-    pub stream_mode: Option<String>,
-    /// Audio recorded.
-    pub has_audio: Option<bool>,
-    /// Video recorded.
-    pub has_video: Option<bool>,
-    /// Transcription requested.
-    pub has_transcription: Option<bool>,
-    /// Transcription state.
-    pub transcription: Option<Transcription>,
-    /// Resolution.
-    pub resolution: Option<String>,
-    /// Download URL once available.
-    pub url: Option<String>,
-    /// Encryption password, if any.
-    pub password: Option<String>,
-    /// SHA-256 of the file.
-    pub sha256sum: Option<String>,
-    /// Callback event name.
-    pub event: Option<String>,
-    /// Streams in the archive.
-    pub streams: Vec<StreamSelection>,
-    /// Multi-archive tag.
-    pub multi_archive_tag: Option<String>,
-    /// Maximum bitrate.
-    pub max_bitrate: Option<i64>,
-    /// Quantization parameter.
-    pub quantization_parameter: Option<i64>,
+result_record! {
+    /// An archive.
+    pub struct Archive {
+        /// Archive id (empty when the answer has none).
+        id: String = "id",
+        /// `available`, `expired`, `failed`, `paused`, `started`, `stopped`, `uploaded` or `deleted`.
+        status: Option<String> = "status",
+        /// Name.
+        name: Option<String> = "name",
+        /// Why it stopped or failed.
+        reason: Option<String> = "reason",
+        /// Session id.
+        session_id: Option<String> = "sessionId",
+        /// Project id.
+        project_id: Option<String> = "projectId",
+        /// Vonage application id.
+        application_id: Option<String> = "applicationId",
+        /// Creation time (ms since epoch).
+        created_at: Option<i64> = "createdAt",
+        /// Last update (ms since epoch).
+        updated_at: Option<i64> = "updatedAt",
+        /// Size in bytes.
+        size: Option<i64> = "size",
+        /// Duration in seconds.
+        duration: Option<i64> = "duration",
+        /// `composed` or `individual`.
+        output_mode: Option<String> = "outputMode",
+        /// `auto` or `manual`.
+        stream_mode: Option<String> = "streamMode",
+        /// Audio recorded.
+        has_audio: Option<bool> = "hasAudio",
+        /// Video recorded.
+        has_video: Option<bool> = "hasVideo",
+        /// Transcription requested.
+        has_transcription: Option<bool> = "hasTranscription",
+        /// Transcription state.
+        transcription: Option<Transcription> = "transcription",
+        /// Resolution.
+        resolution: Option<String> = "resolution",
+        /// Download URL once available.
+        url: Option<String> = "url",
+        /// Encryption password, if any.
+        password: Option<String> = "password",
+        /// SHA-256 of the file.
+        sha256sum: Option<String> = "sha256sum",
+        /// Callback event name.
+        event: Option<String> = "event",
+        /// Streams in the archive (`None` when the answer has no `streams`).
+        streams: Option<Vec<StreamSelection>> = "streams",
+        /// Multi-archive tag.
+        multi_archive_tag: Option<String> = "multiArchiveTag",
+        /// Maximum bitrate.
+        max_bitrate: Option<i64> = "maxBitrate",
+        /// Quantization parameter.
+        quantization_parameter: Option<i64> = "quantizationParameter",
+    }
 }
 
-/// A page of archives; `total_count` counts every page.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(default)]
-pub struct ArchiveList {
-    /// Total number of archives (across pages).
-    #[serde(rename = "count")]
-    pub total_count: i64,
-    /// This page.
-    pub items: Vec<Archive>,
+result_record! {
+    /// A page of archives; `total_count` counts every page.
+    pub struct ArchiveList {
+        /// Total number of archives (across pages; `None` when the answer has no `count`).
+        total_count: Option<i64> = "count",
+        /// This page.
+        items: Vec<Archive> = "items",
+    }
 }
 
-/// An RTMP output's state.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct RtmpStatus {
-    /// Your id.
-    pub id: Option<String>,
-    /// Server URL.
-    pub server_url: Option<String>,
-    /// Stream name.
-    pub stream_name: Option<String>,
-    /// `connecting`, `live`, `offline` or `error`.
-    pub status: Option<String>,
+result_record! {
+    /// An RTMP output's state.
+    pub struct RtmpStatus {
+        /// Your id.
+        id: Option<String> = "id",
+        /// Server URL.
+        server_url: Option<String> = "serverUrl",
+        /// Stream name.
+        stream_name: Option<String> = "streamName",
+        /// `connecting`, `live`, `offline` or `error`.
+        status: Option<String> = "status",
+    }
 }
 
-/// Where a broadcast can be watched.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct BroadcastUrls {
-    /// HLS URL.
-    pub hls: Option<String>,
-    /// HLS state.
-    pub hls_status: Option<String>,
-    /// RTMP targets.
-    pub rtmp: Vec<RtmpStatus>,
+result_record! {
+    /// Where a broadcast can be watched.
+    pub struct BroadcastUrls {
+        /// HLS URL.
+        hls: Option<String> = "hls",
+        /// HLS state.
+        hls_status: Option<String> = "hlsStatus",
+        /// RTMP targets (an array, or an object keyed by id, on the wire).
+        rtmp: Option<Vec<RtmpStatus>> = "rtmp",
+    }
 }
 
-/// HLS settings a broadcast runs with.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct HlsSettings {
-    /// Low-latency HLS.
-    pub low_latency: Option<bool>,
-    /// DVR.
-    pub dvr: Option<bool>,
+result_record! {
+    /// HLS settings a broadcast runs with.
+    pub struct HlsSettings {
+        /// Low-latency HLS.
+        low_latency: Option<bool> = "lowLatency",
+        /// DVR.
+        dvr: Option<bool> = "dvr",
+    }
 }
 
-/// Settings a broadcast runs with.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct BroadcastSettings {
-    /// HLS settings.
-    pub hls: Option<HlsSettings>,
+result_record! {
+    /// Settings a broadcast runs with.
+    pub struct BroadcastSettings {
+        /// HLS settings.
+        hls: Option<HlsSettings> = "hls",
+    }
 }
 
-/// A live-streaming broadcast.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Broadcast {
-    /// Broadcast id.
-    pub id: String,
-    /// Session id.
-    pub session_id: Option<String>,
-    /// Project id.
-    #[serde(deserialize_with = "id_text")]
-    pub project_id: Option<String>,
-    /// Vonage application id.
-    pub application_id: Option<String>,
-    /// Creation time (ms).
-    pub created_at: Option<i64>,
-    /// Last update (ms).
-    pub updated_at: Option<i64>,
-    /// Maximum duration (s).
-    pub max_duration: Option<i64>,
-    /// Maximum bitrate.
-    pub max_bitrate: Option<i64>,
-    /// Resolution.
-    pub resolution: Option<String>,
-    /// `started` or `stopped`.
-    pub status: Option<String>,
-    /// Output URLs.
-    pub broadcast_urls: Option<BroadcastUrls>,
-    /// Settings.
-    pub settings: Option<BroadcastSettings>,
-    /// `auto` or `manual`.
-    pub stream_mode: Option<String>,
-    /// Streams in the broadcast.
-    pub streams: Vec<StreamSelection>,
-    /// Audio included.
-    pub has_audio: Option<bool>,
-    /// Video included.
-    pub has_video: Option<bool>,
-    /// Multi-broadcast tag.
-    pub multi_broadcast_tag: Option<String>,
-    /// Callback event name.
-    pub event: Option<String>,
+result_record! {
+    /// A live-streaming broadcast.
+    pub struct Broadcast {
+        /// Broadcast id (empty when the answer has none).
+        id: String = "id",
+        /// Session id.
+        session_id: Option<String> = "sessionId",
+        /// Project id.
+        project_id: Option<String> = "projectId",
+        /// Vonage application id.
+        application_id: Option<String> = "applicationId",
+        /// Creation time (ms).
+        created_at: Option<i64> = "createdAt",
+        /// Last update (ms).
+        updated_at: Option<i64> = "updatedAt",
+        /// Maximum duration (s).
+        max_duration: Option<i64> = "maxDuration",
+        /// Maximum bitrate.
+        max_bitrate: Option<i64> = "maxBitrate",
+        /// Resolution.
+        resolution: Option<String> = "resolution",
+        /// `started` or `stopped`.
+        status: Option<String> = "status",
+        /// Output URLs.
+        broadcast_urls: Option<BroadcastUrls> = "broadcastUrls",
+        /// Settings.
+        settings: Option<BroadcastSettings> = "settings",
+        /// `auto` or `manual`.
+        stream_mode: Option<String> = "streamMode",
+        /// Streams in the broadcast (`None` when the answer has no `streams`).
+        streams: Option<Vec<StreamSelection>> = "streams",
+        /// Audio included.
+        has_audio: Option<bool> = "hasAudio",
+        /// Video included.
+        has_video: Option<bool> = "hasVideo",
+        /// Multi-broadcast tag.
+        multi_broadcast_tag: Option<String> = "multiBroadcastTag",
+        /// Callback event name.
+        event: Option<String> = "event",
+    }
 }
 
-/// A page of broadcasts.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(default)]
-pub struct BroadcastList {
-    /// Total number of broadcasts (across pages).
-    #[serde(rename = "count")]
-    pub total_count: i64,
-    /// This page.
-    pub items: Vec<Broadcast>,
+result_record! {
+    /// A page of broadcasts.
+    pub struct BroadcastList {
+        /// Total number of broadcasts (across pages).
+        total_count: Option<i64> = "count",
+        /// This page.
+        items: Vec<Broadcast> = "items",
+    }
 }
 
-/// A stream in a session (not `Stream`, which would clash with Foundation's `Stream` in Swift).
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct StreamInfo {
-    /// Stream id.
-    pub id: String,
-    /// `camera`, `screen` or `custom`.
-    pub video_type: Option<String>,
-    /// Name given by the publisher.
-    pub name: Option<String>,
-    /// Layout classes.
-    pub layout_class_list: Vec<String>,
+result_record! {
+    /// A stream in a session (not `Stream`, which would clash with Foundation's `Stream` in Swift).
+    pub struct StreamInfo {
+        /// Stream id.
+        id: String = "id",
+        /// `camera`, `screen` or `custom`.
+        video_type: Option<String> = "videoType",
+        /// Name given by the publisher.
+        name: Option<String> = "name",
+        /// Layout classes (`None` when the answer has none).
+        layout_class_list: Option<Vec<String>> = "layoutClassList",
+    }
 }
 
-/// The streams of a session.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(default)]
-pub struct StreamList {
-    /// Number of streams.
-    #[serde(rename = "count")]
-    pub total_count: i64,
-    /// The streams.
-    pub items: Vec<StreamInfo>,
+result_record! {
+    /// The streams of a session.
+    pub struct StreamList {
+        /// Number of streams.
+        total_count: Option<i64> = "count",
+        /// The streams.
+        items: Vec<StreamInfo> = "items",
+    }
 }
 
-/// A client connection.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Connection {
-    /// Connection id.
-    pub connection_id: String,
-    /// `Connecting`, `Connected` or `Disconnected`.
-    pub connection_state: Option<String>,
-    /// When it connected (ms).
-    pub created_at: Option<i64>,
+result_record! {
+    /// A client connection.
+    pub struct Connection {
+        /// Connection id.
+        connection_id: String = "connectionId",
+        /// `Connecting`, `Connected` or `Disconnected`.
+        connection_state: Option<String> = "connectionState",
+        /// When it connected (ms).
+        created_at: Option<i64> = "createdAt",
+    }
 }
 
-/// The connections of a session.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ConnectionList {
-    /// Number of connections.
-    #[serde(rename = "count")]
-    pub total_count: i64,
-    /// Project id.
-    #[serde(deserialize_with = "id_text")]
-    pub project_id: Option<String>,
-    /// Vonage application id.
-    pub application_id: Option<String>,
-    /// Session id.
-    pub session_id: Option<String>,
-    /// The connections.
-    pub items: Vec<Connection>,
+result_record! {
+    /// The connections of a session.
+    pub struct ConnectionList {
+        /// Number of connections.
+        total_count: Option<i64> = "count",
+        /// Project id.
+        project_id: Option<String> = "projectId",
+        /// Vonage application id.
+        application_id: Option<String> = "applicationId",
+        /// Session id.
+        session_id: Option<String> = "sessionId",
+        /// The connections.
+        items: Vec<Connection> = "items",
+    }
 }
 
-/// A SIP call's connection in the session.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct SipCall {
-    /// Call id.
-    pub id: String,
-    /// Its connection id.
-    pub connection_id: Option<String>,
-    /// Its stream id.
-    pub stream_id: Option<String>,
-    /// Project id.
-    #[serde(deserialize_with = "id_text")]
-    pub project_id: Option<String>,
-    /// Session id.
-    pub session_id: Option<String>,
-    /// Creation time (ms).
-    pub created_at: Option<i64>,
-    /// Last update (ms).
-    pub updated_at: Option<i64>,
+result_record! {
+    /// A SIP call's connection in the session.
+    pub struct SipCall {
+        /// Call id.
+        id: String = "id",
+        /// Its connection id.
+        connection_id: Option<String> = "connectionId",
+        /// Its stream id.
+        stream_id: Option<String> = "streamId",
+        /// Project id.
+        project_id: Option<String> = "projectId",
+        /// Session id.
+        session_id: Option<String> = "sessionId",
+        /// Creation time (ms).
+        created_at: Option<i64> = "createdAt",
+        /// Last update (ms).
+        updated_at: Option<i64> = "updatedAt",
+    }
 }
 
-/// An Experience Composer render.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Render {
-    /// Render id.
-    pub id: String,
-    /// Session id.
-    pub session_id: Option<String>,
-    /// Project id.
-    #[serde(deserialize_with = "id_text")]
-    pub project_id: Option<String>,
-    /// Vonage application id.
-    pub application_id: Option<String>,
-    /// Creation time (ms).
-    pub created_at: Option<i64>,
-    /// Last update (ms).
-    pub updated_at: Option<i64>,
-    /// Rendered page.
-    pub url: Option<String>,
-    /// Resolution.
-    pub resolution: Option<String>,
-    /// `starting`, `started`, `stopped` or `failed`.
-    pub status: Option<String>,
-    /// The composed stream's id.
-    pub stream_id: Option<String>,
-    /// Why it stopped.
-    pub reason: Option<String>,
-    /// Status callback URL.
-    pub callback_url: Option<String>,
-    /// Name of the composed stream.
-    pub name: Option<String>,
+result_record! {
+    /// An Experience Composer render.
+    pub struct Render {
+        /// Render id.
+        id: String = "id",
+        /// Session id.
+        session_id: Option<String> = "sessionId",
+        /// Project id.
+        project_id: Option<String> = "projectId",
+        /// Vonage application id.
+        application_id: Option<String> = "applicationId",
+        /// Creation time (ms).
+        created_at: Option<i64> = "createdAt",
+        /// Last update (ms).
+        updated_at: Option<i64> = "updatedAt",
+        /// Rendered page.
+        url: Option<String> = "url",
+        /// Resolution.
+        resolution: Option<String> = "resolution",
+        /// `starting`, `started`, `stopped` or `failed`.
+        status: Option<String> = "status",
+        /// The composed stream's id.
+        stream_id: Option<String> = "streamId",
+        /// Why it stopped.
+        reason: Option<String> = "reason",
+        /// Status callback URL.
+        callback_url: Option<String> = "callbackUrl",
+        /// Name of the composed stream.
+        name: Option<String> = "name",
+    }
 }
 
-/// A page of renders.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(default)]
-pub struct RenderList {
-    /// Total number of renders (across pages).
-    #[serde(rename = "count")]
-    pub total_count: i64,
-    /// This page.
-    pub items: Vec<Render>,
+result_record! {
+    /// A page of renders.
+    pub struct RenderList {
+        /// Total number of renders (across pages).
+        total_count: Option<i64> = "count",
+        /// This page.
+        items: Vec<Render> = "items",
+    }
 }
 
-/// A running Audio Connector.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct AudioConnection {
-    /// Audio Connector id.
-    pub id: String,
-    /// Its connection id (pass it to `stop_audio_connector`).
-    pub connection_id: Option<String>,
-    /// Bidirectional, when reported.
-    pub bidirectional: Option<bool>,
+result_record! {
+    /// A running Audio Connector.
+    pub struct AudioConnection {
+        /// Audio Connector id.
+        id: String = "id",
+        /// Its connection id (pass it to `stop_audio_connector`).
+        connection_id: Option<String> = "connectionId",
+        /// Bidirectional, when reported.
+        bidirectional: Option<bool> = "bidirectional",
+    }
 }
 
-/// Started live captions.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Captions {
-    /// Captions id.
-    pub captions_id: String,
+result_record! {
+    /// Started live captions.
+    pub struct Captions {
+        /// Captions id.
+        captions_id: String = "captionsId",
+    }
 }
 
-/// Live caption status.
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CaptionStatus {
-    /// Captions id.
-    pub caption_id: String,
-    /// Vonage application id.
-    pub application_id: Option<String>,
-    /// Session id.
-    pub session_id: Option<String>,
-    /// `started`, `stopped`, `paused` or `failed`.
-    pub status: Option<String>,
-    /// Creation time (ms).
-    pub created_at: Option<i64>,
-    /// Last update (ms).
-    pub updated_at: Option<i64>,
-    /// Duration (s).
-    pub duration: Option<i64>,
-    /// Language.
-    pub language_code: Option<String>,
-    /// Provider.
-    pub provider: Option<String>,
-    /// Why it stopped.
-    pub reason: Option<String>,
+result_record! {
+    /// Live caption status.
+    pub struct CaptionStatus {
+        /// Captions id.
+        caption_id: String = "captionId",
+        /// Vonage application id.
+        application_id: Option<String> = "applicationId",
+        /// Session id.
+        session_id: Option<String> = "sessionId",
+        /// `started`, `stopped`, `paused` or `failed`.
+        status: Option<String> = "status",
+        /// Creation time (ms).
+        created_at: Option<i64> = "createdAt",
+        /// Last update (ms).
+        updated_at: Option<i64> = "updatedAt",
+        /// Duration (s).
+        duration: Option<i64> = "duration",
+        /// Language.
+        language_code: Option<String> = "languageCode",
+        /// Provider.
+        provider: Option<String> = "provider",
+        /// Why it stopped.
+        reason: Option<String> = "reason",
+    }
 }
 
-/// A registered project callback (named so it does not clash with JNA's `Callback`).
-#[derive(Debug, Clone, Default, Deserialize, uniffi::Record)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ProjectCallback {
-    /// Callback id.
-    pub id: String,
-    /// Event group.
-    pub group: Option<String>,
-    /// Event.
-    pub event: Option<String>,
-    /// URL called.
-    pub url: Option<String>,
-    /// Creation time (ms).
-    pub created_at: Option<i64>,
+result_record! {
+    /// A registered project callback (named so it does not clash with JNA's `Callback`).
+    pub struct ProjectCallback {
+        /// Callback id.
+        id: String = "id",
+        /// Event group.
+        group: Option<String> = "group",
+        /// Event.
+        event: Option<String> = "event",
+        /// URL called.
+        url: Option<String> = "url",
+        /// Creation time (ms).
+        created_at: Option<i64> = "createdAt",
+    }
 }
 
 /// The fields encoded in a session id.

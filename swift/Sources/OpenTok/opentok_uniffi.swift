@@ -669,13 +669,12 @@ public protocol OpenTokClientProtocol: AnyObject, Sendable {
     func connectAudioBlocking(sessionId: String, token: String, properties: AudioConnectorProperties) throws  -> AudioConnection
     
     /**
-     * Creates a session.
+     * Creates a session (its settings are the properties it was created with).
      */
     func createSession(properties: SessionProperties) async throws  -> Session
     
     /**
-     * Creates a session.
-     * (Blocking.)
+     * Creates a session. (Blocking.)
      */
     func createSessionBlocking(properties: SessionProperties) throws  -> Session
     
@@ -1322,7 +1321,7 @@ open func connectAudioBlocking(sessionId: String, token: String, properties: Aud
 }
     
     /**
-     * Creates a session.
+     * Creates a session (its settings are the properties it was created with).
      */
 open func createSession(properties: SessionProperties)async throws  -> Session  {
     return
@@ -1341,8 +1340,7 @@ open func createSession(properties: SessionProperties)async throws  -> Session  
 }
     
     /**
-     * Creates a session.
-     * (Blocking.)
+     * Creates a session. (Blocking.)
      */
 open func createSessionBlocking(properties: SessionProperties)throws  -> Session  {
     return try  FfiConverterTypeSession_lift(try rustCallWithError(FfiConverterTypeNativeError_lift) {
@@ -2778,7 +2776,7 @@ public func FfiConverterTypeSipAuth_lower(_ value: SipAuth) -> UInt64 {
  */
 public struct Archive: Equatable, Hashable {
     /**
-     * Archive id.
+     * Archive id (empty when the answer has none).
      */
     public var id: String
     /**
@@ -2866,9 +2864,9 @@ public struct Archive: Equatable, Hashable {
      */
     public var event: String?
     /**
-     * Streams in the archive.
+     * Streams in the archive (`None` when the answer has no `streams`).
      */
-    public var streams: [StreamSelection]
+    public var streams: [StreamSelection]?
     /**
      * Multi-archive tag.
      */
@@ -2881,12 +2879,17 @@ public struct Archive: Equatable, Hashable {
      * Quantization parameter.
      */
     public var quantizationParameter: Int64?
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Archive id.
+         * Archive id (empty when the answer has none).
          */id: String, 
         /**
          * `available`, `expired`, `failed`, `paused`, `started`, `stopped`, `uploaded` or `deleted`.
@@ -2952,8 +2955,8 @@ public struct Archive: Equatable, Hashable {
          * Callback event name.
          */event: String?, 
         /**
-         * Streams in the archive.
-         */streams: [StreamSelection], 
+         * Streams in the archive (`None` when the answer has no `streams`).
+         */streams: [StreamSelection]?, 
         /**
          * Multi-archive tag.
          */multiArchiveTag: String?, 
@@ -2962,7 +2965,11 @@ public struct Archive: Equatable, Hashable {
          */maxBitrate: Int64?, 
         /**
          * Quantization parameter.
-         */quantizationParameter: Int64?) {
+         */quantizationParameter: Int64?, 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.id = id
         self.status = status
         self.name = name
@@ -2989,6 +2996,7 @@ public struct Archive: Equatable, Hashable {
         self.multiArchiveTag = multiArchiveTag
         self.maxBitrate = maxBitrate
         self.quantizationParameter = quantizationParameter
+        self.extra = extra
     }
 
     
@@ -3029,10 +3037,11 @@ public struct FfiConverterTypeArchive: FfiConverterRustBuffer {
                 password: FfiConverterOptionString.read(from: &buf), 
                 sha256sum: FfiConverterOptionString.read(from: &buf), 
                 event: FfiConverterOptionString.read(from: &buf), 
-                streams: FfiConverterSequenceTypeStreamSelection.read(from: &buf), 
+                streams: FfiConverterOptionSequenceTypeStreamSelection.read(from: &buf), 
                 multiArchiveTag: FfiConverterOptionString.read(from: &buf), 
                 maxBitrate: FfiConverterOptionInt64.read(from: &buf), 
-                quantizationParameter: FfiConverterOptionInt64.read(from: &buf)
+                quantizationParameter: FfiConverterOptionInt64.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -3059,10 +3068,11 @@ public struct FfiConverterTypeArchive: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.password, into: &buf)
         FfiConverterOptionString.write(value.sha256sum, into: &buf)
         FfiConverterOptionString.write(value.event, into: &buf)
-        FfiConverterSequenceTypeStreamSelection.write(value.streams, into: &buf)
+        FfiConverterOptionSequenceTypeStreamSelection.write(value.streams, into: &buf)
         FfiConverterOptionString.write(value.multiArchiveTag, into: &buf)
         FfiConverterOptionInt64.write(value.maxBitrate, into: &buf)
         FfiConverterOptionInt64.write(value.quantizationParameter, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -3087,25 +3097,35 @@ public func FfiConverterTypeArchive_lower(_ value: Archive) -> RustBuffer {
  */
 public struct ArchiveList: Equatable, Hashable {
     /**
-     * Total number of archives (across pages).
+     * Total number of archives (across pages; `None` when the answer has no `count`).
      */
-    public var totalCount: Int64
+    public var totalCount: Int64?
     /**
      * This page.
      */
     public var items: [Archive]
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Total number of archives (across pages).
-         */totalCount: Int64, 
+         * Total number of archives (across pages; `None` when the answer has no `count`).
+         */totalCount: Int64?, 
         /**
          * This page.
-         */items: [Archive]) {
+         */items: [Archive], 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.totalCount = totalCount
         self.items = items
+        self.extra = extra
     }
 
     
@@ -3124,14 +3144,16 @@ public struct FfiConverterTypeArchiveList: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ArchiveList {
         return
             try ArchiveList(
-                totalCount: FfiConverterInt64.read(from: &buf), 
-                items: FfiConverterSequenceTypeArchive.read(from: &buf)
+                totalCount: FfiConverterOptionInt64.read(from: &buf), 
+                items: FfiConverterSequenceTypeArchive.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
     public static func write(_ value: ArchiveList, into buf: inout [UInt8]) {
-        FfiConverterInt64.write(value.totalCount, into: &buf)
+        FfiConverterOptionInt64.write(value.totalCount, into: &buf)
         FfiConverterSequenceTypeArchive.write(value.items, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -3203,6 +3225,11 @@ public struct ArchiveProperties: Equatable, Hashable {
      * Transcription settings (only with has_transcription).
      */
     public var transcriptionProperties: TranscriptionProperties?
+    /**
+     * Keys this record has no field for, sent as given at this level of the request body:
+     * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3242,7 +3269,11 @@ public struct ArchiveProperties: Equatable, Hashable {
          */hasTranscription: Bool? = nil, 
         /**
          * Transcription settings (only with has_transcription).
-         */transcriptionProperties: TranscriptionProperties? = nil) {
+         */transcriptionProperties: TranscriptionProperties? = nil, 
+        /**
+         * Keys this record has no field for, sent as given at this level of the request body:
+         * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+         */extra: [String: String] = [:]) {
         self.name = name
         self.hasAudio = hasAudio
         self.hasVideo = hasVideo
@@ -3255,6 +3286,7 @@ public struct ArchiveProperties: Equatable, Hashable {
         self.quantizationParameter = quantizationParameter
         self.hasTranscription = hasTranscription
         self.transcriptionProperties = transcriptionProperties
+        self.extra = extra
     }
 
     
@@ -3284,7 +3316,8 @@ public struct FfiConverterTypeArchiveProperties: FfiConverterRustBuffer {
                 maxBitrate: FfiConverterOptionInt64.read(from: &buf), 
                 quantizationParameter: FfiConverterOptionInt64.read(from: &buf), 
                 hasTranscription: FfiConverterOptionBool.read(from: &buf), 
-                transcriptionProperties: FfiConverterOptionTypeTranscriptionProperties.read(from: &buf)
+                transcriptionProperties: FfiConverterOptionTypeTranscriptionProperties.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -3301,6 +3334,7 @@ public struct FfiConverterTypeArchiveProperties: FfiConverterRustBuffer {
         FfiConverterOptionInt64.write(value.quantizationParameter, into: &buf)
         FfiConverterOptionBool.write(value.hasTranscription, into: &buf)
         FfiConverterOptionTypeTranscriptionProperties.write(value.transcriptionProperties, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -3336,6 +3370,11 @@ public struct AudioConnection: Equatable, Hashable {
      * Bidirectional, when reported.
      */
     public var bidirectional: Bool?
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3348,10 +3387,15 @@ public struct AudioConnection: Equatable, Hashable {
          */connectionId: String?, 
         /**
          * Bidirectional, when reported.
-         */bidirectional: Bool?) {
+         */bidirectional: Bool?, 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.id = id
         self.connectionId = connectionId
         self.bidirectional = bidirectional
+        self.extra = extra
     }
 
     
@@ -3372,7 +3416,8 @@ public struct FfiConverterTypeAudioConnection: FfiConverterRustBuffer {
             try AudioConnection(
                 id: FfiConverterString.read(from: &buf), 
                 connectionId: FfiConverterOptionString.read(from: &buf), 
-                bidirectional: FfiConverterOptionBool.read(from: &buf)
+                bidirectional: FfiConverterOptionBool.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -3380,6 +3425,7 @@ public struct FfiConverterTypeAudioConnection: FfiConverterRustBuffer {
         FfiConverterString.write(value.id, into: &buf)
         FfiConverterOptionString.write(value.connectionId, into: &buf)
         FfiConverterOptionBool.write(value.bidirectional, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -3427,6 +3473,11 @@ public struct AudioConnectorProperties: Equatable, Hashable {
      * Framing.
      */
     public var audioTransport: AudioTransport?
+    /**
+     * Keys this record has no field for, sent as given at this level of the request body:
+     * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3448,13 +3499,18 @@ public struct AudioConnectorProperties: Equatable, Hashable {
          */bidirectional: Bool? = nil, 
         /**
          * Framing.
-         */audioTransport: AudioTransport? = nil) {
+         */audioTransport: AudioTransport? = nil, 
+        /**
+         * Keys this record has no field for, sent as given at this level of the request body:
+         * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+         */extra: [String: String] = [:]) {
         self.uri = uri
         self.streams = streams
         self.headers = headers
         self.audioRate = audioRate
         self.bidirectional = bidirectional
         self.audioTransport = audioTransport
+        self.extra = extra
     }
 
     
@@ -3478,7 +3534,8 @@ public struct FfiConverterTypeAudioConnectorProperties: FfiConverterRustBuffer {
                 headers: FfiConverterDictionaryStringString.read(from: &buf), 
                 audioRate: FfiConverterOptionInt64.read(from: &buf), 
                 bidirectional: FfiConverterOptionBool.read(from: &buf), 
-                audioTransport: FfiConverterOptionTypeAudioTransport.read(from: &buf)
+                audioTransport: FfiConverterOptionTypeAudioTransport.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -3489,6 +3546,7 @@ public struct FfiConverterTypeAudioConnectorProperties: FfiConverterRustBuffer {
         FfiConverterOptionInt64.write(value.audioRate, into: &buf)
         FfiConverterOptionBool.write(value.bidirectional, into: &buf)
         FfiConverterOptionTypeAudioTransport.write(value.audioTransport, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -3532,6 +3590,11 @@ public struct AudioTransport: Equatable, Hashable {
      * Fields added to every message.
      */
     public var staticFields: [String: StaticField]
+    /**
+     * Keys this record has no field for, sent as given at this level of the request body:
+     * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3550,12 +3613,17 @@ public struct AudioTransport: Equatable, Hashable {
          */receiveAudioField: String? = nil, 
         /**
          * Fields added to every message.
-         */staticFields: [String: StaticField] = [:]) {
+         */staticFields: [String: StaticField] = [:], 
+        /**
+         * Keys this record has no field for, sent as given at this level of the request body:
+         * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+         */extra: [String: String] = [:]) {
         self.transport = transport
         self.encoding = encoding
         self.audioField = audioField
         self.receiveAudioField = receiveAudioField
         self.staticFields = staticFields
+        self.extra = extra
     }
 
     
@@ -3578,7 +3646,8 @@ public struct FfiConverterTypeAudioTransport: FfiConverterRustBuffer {
                 encoding: FfiConverterOptionString.read(from: &buf), 
                 audioField: FfiConverterOptionString.read(from: &buf), 
                 receiveAudioField: FfiConverterOptionString.read(from: &buf), 
-                staticFields: FfiConverterDictionaryStringTypeStaticField.read(from: &buf)
+                staticFields: FfiConverterDictionaryStringTypeStaticField.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -3588,6 +3657,7 @@ public struct FfiConverterTypeAudioTransport: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.audioField, into: &buf)
         FfiConverterOptionString.write(value.receiveAudioField, into: &buf)
         FfiConverterDictionaryStringTypeStaticField.write(value.staticFields, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -3612,7 +3682,7 @@ public func FfiConverterTypeAudioTransport_lower(_ value: AudioTransport) -> Rus
  */
 public struct Broadcast: Equatable, Hashable {
     /**
-     * Broadcast id.
+     * Broadcast id (empty when the answer has none).
      */
     public var id: String
     /**
@@ -3664,9 +3734,9 @@ public struct Broadcast: Equatable, Hashable {
      */
     public var streamMode: String?
     /**
-     * Streams in the broadcast.
+     * Streams in the broadcast (`None` when the answer has no `streams`).
      */
-    public var streams: [StreamSelection]
+    public var streams: [StreamSelection]?
     /**
      * Audio included.
      */
@@ -3683,12 +3753,17 @@ public struct Broadcast: Equatable, Hashable {
      * Callback event name.
      */
     public var event: String?
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Broadcast id.
+         * Broadcast id (empty when the answer has none).
          */id: String, 
         /**
          * Session id.
@@ -3727,8 +3802,8 @@ public struct Broadcast: Equatable, Hashable {
          * `auto` or `manual`.
          */streamMode: String?, 
         /**
-         * Streams in the broadcast.
-         */streams: [StreamSelection], 
+         * Streams in the broadcast (`None` when the answer has no `streams`).
+         */streams: [StreamSelection]?, 
         /**
          * Audio included.
          */hasAudio: Bool?, 
@@ -3740,7 +3815,11 @@ public struct Broadcast: Equatable, Hashable {
          */multiBroadcastTag: String?, 
         /**
          * Callback event name.
-         */event: String?) {
+         */event: String?, 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.id = id
         self.sessionId = sessionId
         self.projectId = projectId
@@ -3759,6 +3838,7 @@ public struct Broadcast: Equatable, Hashable {
         self.hasVideo = hasVideo
         self.multiBroadcastTag = multiBroadcastTag
         self.event = event
+        self.extra = extra
     }
 
     
@@ -3790,11 +3870,12 @@ public struct FfiConverterTypeBroadcast: FfiConverterRustBuffer {
                 broadcastUrls: FfiConverterOptionTypeBroadcastUrls.read(from: &buf), 
                 settings: FfiConverterOptionTypeBroadcastSettings.read(from: &buf), 
                 streamMode: FfiConverterOptionString.read(from: &buf), 
-                streams: FfiConverterSequenceTypeStreamSelection.read(from: &buf), 
+                streams: FfiConverterOptionSequenceTypeStreamSelection.read(from: &buf), 
                 hasAudio: FfiConverterOptionBool.read(from: &buf), 
                 hasVideo: FfiConverterOptionBool.read(from: &buf), 
                 multiBroadcastTag: FfiConverterOptionString.read(from: &buf), 
-                event: FfiConverterOptionString.read(from: &buf)
+                event: FfiConverterOptionString.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -3812,11 +3893,12 @@ public struct FfiConverterTypeBroadcast: FfiConverterRustBuffer {
         FfiConverterOptionTypeBroadcastUrls.write(value.broadcastUrls, into: &buf)
         FfiConverterOptionTypeBroadcastSettings.write(value.settings, into: &buf)
         FfiConverterOptionString.write(value.streamMode, into: &buf)
-        FfiConverterSequenceTypeStreamSelection.write(value.streams, into: &buf)
+        FfiConverterOptionSequenceTypeStreamSelection.write(value.streams, into: &buf)
         FfiConverterOptionBool.write(value.hasAudio, into: &buf)
         FfiConverterOptionBool.write(value.hasVideo, into: &buf)
         FfiConverterOptionString.write(value.multiBroadcastTag, into: &buf)
         FfiConverterOptionString.write(value.event, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -3843,23 +3925,33 @@ public struct BroadcastList: Equatable, Hashable {
     /**
      * Total number of broadcasts (across pages).
      */
-    public var totalCount: Int64
+    public var totalCount: Int64?
     /**
      * This page.
      */
     public var items: [Broadcast]
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * Total number of broadcasts (across pages).
-         */totalCount: Int64, 
+         */totalCount: Int64?, 
         /**
          * This page.
-         */items: [Broadcast]) {
+         */items: [Broadcast], 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.totalCount = totalCount
         self.items = items
+        self.extra = extra
     }
 
     
@@ -3878,14 +3970,16 @@ public struct FfiConverterTypeBroadcastList: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BroadcastList {
         return
             try BroadcastList(
-                totalCount: FfiConverterInt64.read(from: &buf), 
-                items: FfiConverterSequenceTypeBroadcast.read(from: &buf)
+                totalCount: FfiConverterOptionInt64.read(from: &buf), 
+                items: FfiConverterSequenceTypeBroadcast.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
     public static func write(_ value: BroadcastList, into buf: inout [UInt8]) {
-        FfiConverterInt64.write(value.totalCount, into: &buf)
+        FfiConverterOptionInt64.write(value.totalCount, into: &buf)
         FfiConverterSequenceTypeBroadcast.write(value.items, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -3917,6 +4011,11 @@ public struct BroadcastOutputs: Equatable, Hashable {
      * RTMP outputs (at most 5).
      */
     public var rtmp: [Rtmp]
+    /**
+     * Keys this record has no field for, sent as given at this level of the request body:
+     * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3926,9 +4025,14 @@ public struct BroadcastOutputs: Equatable, Hashable {
          */hls: Hls? = nil, 
         /**
          * RTMP outputs (at most 5).
-         */rtmp: [Rtmp] = []) {
+         */rtmp: [Rtmp] = [], 
+        /**
+         * Keys this record has no field for, sent as given at this level of the request body:
+         * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+         */extra: [String: String] = [:]) {
         self.hls = hls
         self.rtmp = rtmp
+        self.extra = extra
     }
 
     
@@ -3948,13 +4052,15 @@ public struct FfiConverterTypeBroadcastOutputs: FfiConverterRustBuffer {
         return
             try BroadcastOutputs(
                 hls: FfiConverterOptionTypeHls.read(from: &buf), 
-                rtmp: FfiConverterSequenceTypeRtmp.read(from: &buf)
+                rtmp: FfiConverterSequenceTypeRtmp.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
     public static func write(_ value: BroadcastOutputs, into buf: inout [UInt8]) {
         FfiConverterOptionTypeHls.write(value.hls, into: &buf)
         FfiConverterSequenceTypeRtmp.write(value.rtmp, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -4014,6 +4120,11 @@ public struct BroadcastProperties: Equatable, Hashable {
      * Include video.
      */
     public var hasVideo: Bool?
+    /**
+     * Keys this record has no field for, sent as given at this level of the request body:
+     * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4044,7 +4155,11 @@ public struct BroadcastProperties: Equatable, Hashable {
          */hasAudio: Bool? = nil, 
         /**
          * Include video.
-         */hasVideo: Bool? = nil) {
+         */hasVideo: Bool? = nil, 
+        /**
+         * Keys this record has no field for, sent as given at this level of the request body:
+         * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+         */extra: [String: String] = [:]) {
         self.outputs = outputs
         self.layout = layout
         self.maxDuration = maxDuration
@@ -4054,6 +4169,7 @@ public struct BroadcastProperties: Equatable, Hashable {
         self.multiBroadcastTag = multiBroadcastTag
         self.hasAudio = hasAudio
         self.hasVideo = hasVideo
+        self.extra = extra
     }
 
     
@@ -4080,7 +4196,8 @@ public struct FfiConverterTypeBroadcastProperties: FfiConverterRustBuffer {
                 streamMode: FfiConverterOptionTypeStreamMode.read(from: &buf), 
                 multiBroadcastTag: FfiConverterOptionString.read(from: &buf), 
                 hasAudio: FfiConverterOptionBool.read(from: &buf), 
-                hasVideo: FfiConverterOptionBool.read(from: &buf)
+                hasVideo: FfiConverterOptionBool.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -4094,6 +4211,7 @@ public struct FfiConverterTypeBroadcastProperties: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.multiBroadcastTag, into: &buf)
         FfiConverterOptionBool.write(value.hasAudio, into: &buf)
         FfiConverterOptionBool.write(value.hasVideo, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -4121,14 +4239,24 @@ public struct BroadcastSettings: Equatable, Hashable {
      * HLS settings.
      */
     public var hls: HlsSettings?
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * HLS settings.
-         */hls: HlsSettings?) {
+         */hls: HlsSettings?, 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.hls = hls
+        self.extra = extra
     }
 
     
@@ -4147,12 +4275,14 @@ public struct FfiConverterTypeBroadcastSettings: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BroadcastSettings {
         return
             try BroadcastSettings(
-                hls: FfiConverterOptionTypeHlsSettings.read(from: &buf)
+                hls: FfiConverterOptionTypeHlsSettings.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
     public static func write(_ value: BroadcastSettings, into buf: inout [UInt8]) {
         FfiConverterOptionTypeHlsSettings.write(value.hls, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -4185,9 +4315,14 @@ public struct BroadcastUrls: Equatable, Hashable {
      */
     public var hlsStatus: String?
     /**
-     * RTMP targets.
+     * RTMP targets (an array, or an object keyed by id, on the wire).
      */
-    public var rtmp: [RtmpStatus]
+    public var rtmp: [RtmpStatus]?
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4199,11 +4334,16 @@ public struct BroadcastUrls: Equatable, Hashable {
          * HLS state.
          */hlsStatus: String?, 
         /**
-         * RTMP targets.
-         */rtmp: [RtmpStatus]) {
+         * RTMP targets (an array, or an object keyed by id, on the wire).
+         */rtmp: [RtmpStatus]?, 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.hls = hls
         self.hlsStatus = hlsStatus
         self.rtmp = rtmp
+        self.extra = extra
     }
 
     
@@ -4224,14 +4364,16 @@ public struct FfiConverterTypeBroadcastUrls: FfiConverterRustBuffer {
             try BroadcastUrls(
                 hls: FfiConverterOptionString.read(from: &buf), 
                 hlsStatus: FfiConverterOptionString.read(from: &buf), 
-                rtmp: FfiConverterSequenceTypeRtmpStatus.read(from: &buf)
+                rtmp: FfiConverterOptionSequenceTypeRtmpStatus.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
     public static func write(_ value: BroadcastUrls, into buf: inout [UInt8]) {
         FfiConverterOptionString.write(value.hls, into: &buf)
         FfiConverterOptionString.write(value.hlsStatus, into: &buf)
-        FfiConverterSequenceTypeRtmpStatus.write(value.rtmp, into: &buf)
+        FfiConverterOptionSequenceTypeRtmpStatus.write(value.rtmp, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -4271,6 +4413,11 @@ public struct CaptionProperties: Equatable, Hashable {
      * Status callback URL.
      */
     public var statusCallbackUrl: String?
+    /**
+     * Keys this record has no field for, sent as given at this level of the request body:
+     * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4286,11 +4433,16 @@ public struct CaptionProperties: Equatable, Hashable {
          */partialCaptions: Bool? = nil, 
         /**
          * Status callback URL.
-         */statusCallbackUrl: String? = nil) {
+         */statusCallbackUrl: String? = nil, 
+        /**
+         * Keys this record has no field for, sent as given at this level of the request body:
+         * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+         */extra: [String: String] = [:]) {
         self.languageCode = languageCode
         self.maxDuration = maxDuration
         self.partialCaptions = partialCaptions
         self.statusCallbackUrl = statusCallbackUrl
+        self.extra = extra
     }
 
     
@@ -4312,7 +4464,8 @@ public struct FfiConverterTypeCaptionProperties: FfiConverterRustBuffer {
                 languageCode: FfiConverterOptionString.read(from: &buf), 
                 maxDuration: FfiConverterOptionInt64.read(from: &buf), 
                 partialCaptions: FfiConverterOptionBool.read(from: &buf), 
-                statusCallbackUrl: FfiConverterOptionString.read(from: &buf)
+                statusCallbackUrl: FfiConverterOptionString.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -4321,6 +4474,7 @@ public struct FfiConverterTypeCaptionProperties: FfiConverterRustBuffer {
         FfiConverterOptionInt64.write(value.maxDuration, into: &buf)
         FfiConverterOptionBool.write(value.partialCaptions, into: &buf)
         FfiConverterOptionString.write(value.statusCallbackUrl, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -4384,6 +4538,11 @@ public struct CaptionStatus: Equatable, Hashable {
      * Why it stopped.
      */
     public var reason: String?
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4417,7 +4576,11 @@ public struct CaptionStatus: Equatable, Hashable {
          */provider: String?, 
         /**
          * Why it stopped.
-         */reason: String?) {
+         */reason: String?, 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.captionId = captionId
         self.applicationId = applicationId
         self.sessionId = sessionId
@@ -4428,6 +4591,7 @@ public struct CaptionStatus: Equatable, Hashable {
         self.languageCode = languageCode
         self.provider = provider
         self.reason = reason
+        self.extra = extra
     }
 
     
@@ -4455,7 +4619,8 @@ public struct FfiConverterTypeCaptionStatus: FfiConverterRustBuffer {
                 duration: FfiConverterOptionInt64.read(from: &buf), 
                 languageCode: FfiConverterOptionString.read(from: &buf), 
                 provider: FfiConverterOptionString.read(from: &buf), 
-                reason: FfiConverterOptionString.read(from: &buf)
+                reason: FfiConverterOptionString.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -4470,6 +4635,7 @@ public struct FfiConverterTypeCaptionStatus: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.languageCode, into: &buf)
         FfiConverterOptionString.write(value.provider, into: &buf)
         FfiConverterOptionString.write(value.reason, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -4497,14 +4663,24 @@ public struct Captions: Equatable, Hashable {
      * Captions id.
      */
     public var captionsId: String
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * Captions id.
-         */captionsId: String) {
+         */captionsId: String, 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.captionsId = captionsId
+        self.extra = extra
     }
 
     
@@ -4523,12 +4699,14 @@ public struct FfiConverterTypeCaptions: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Captions {
         return
             try Captions(
-                captionsId: FfiConverterString.read(from: &buf)
+                captionsId: FfiConverterString.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
     public static func write(_ value: Captions, into buf: inout [UInt8]) {
         FfiConverterString.write(value.captionsId, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -4703,6 +4881,11 @@ public struct Connection: Equatable, Hashable {
      * When it connected (ms).
      */
     public var createdAt: Int64?
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4715,10 +4898,15 @@ public struct Connection: Equatable, Hashable {
          */connectionState: String?, 
         /**
          * When it connected (ms).
-         */createdAt: Int64?) {
+         */createdAt: Int64?, 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.connectionId = connectionId
         self.connectionState = connectionState
         self.createdAt = createdAt
+        self.extra = extra
     }
 
     
@@ -4739,7 +4927,8 @@ public struct FfiConverterTypeConnection: FfiConverterRustBuffer {
             try Connection(
                 connectionId: FfiConverterString.read(from: &buf), 
                 connectionState: FfiConverterOptionString.read(from: &buf), 
-                createdAt: FfiConverterOptionInt64.read(from: &buf)
+                createdAt: FfiConverterOptionInt64.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -4747,6 +4936,7 @@ public struct FfiConverterTypeConnection: FfiConverterRustBuffer {
         FfiConverterString.write(value.connectionId, into: &buf)
         FfiConverterOptionString.write(value.connectionState, into: &buf)
         FfiConverterOptionInt64.write(value.createdAt, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -4773,7 +4963,7 @@ public struct ConnectionList: Equatable, Hashable {
     /**
      * Number of connections.
      */
-    public var totalCount: Int64
+    public var totalCount: Int64?
     /**
      * Project id.
      */
@@ -4790,13 +4980,18 @@ public struct ConnectionList: Equatable, Hashable {
      * The connections.
      */
     public var items: [Connection]
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * Number of connections.
-         */totalCount: Int64, 
+         */totalCount: Int64?, 
         /**
          * Project id.
          */projectId: String?, 
@@ -4808,12 +5003,17 @@ public struct ConnectionList: Equatable, Hashable {
          */sessionId: String?, 
         /**
          * The connections.
-         */items: [Connection]) {
+         */items: [Connection], 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.totalCount = totalCount
         self.projectId = projectId
         self.applicationId = applicationId
         self.sessionId = sessionId
         self.items = items
+        self.extra = extra
     }
 
     
@@ -4832,20 +5032,22 @@ public struct FfiConverterTypeConnectionList: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ConnectionList {
         return
             try ConnectionList(
-                totalCount: FfiConverterInt64.read(from: &buf), 
+                totalCount: FfiConverterOptionInt64.read(from: &buf), 
                 projectId: FfiConverterOptionString.read(from: &buf), 
                 applicationId: FfiConverterOptionString.read(from: &buf), 
                 sessionId: FfiConverterOptionString.read(from: &buf), 
-                items: FfiConverterSequenceTypeConnection.read(from: &buf)
+                items: FfiConverterSequenceTypeConnection.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
     public static func write(_ value: ConnectionList, into buf: inout [UInt8]) {
-        FfiConverterInt64.write(value.totalCount, into: &buf)
+        FfiConverterOptionInt64.write(value.totalCount, into: &buf)
         FfiConverterOptionString.write(value.projectId, into: &buf)
         FfiConverterOptionString.write(value.applicationId, into: &buf)
         FfiConverterOptionString.write(value.sessionId, into: &buf)
         FfiConverterSequenceTypeConnection.write(value.items, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -4877,6 +5079,11 @@ public struct Hls: Equatable, Hashable {
      * Low-latency HLS; not with dvr.
      */
     public var lowLatency: Bool?
+    /**
+     * Keys this record has no field for, sent as given at this level of the request body:
+     * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4886,9 +5093,14 @@ public struct Hls: Equatable, Hashable {
          */dvr: Bool? = nil, 
         /**
          * Low-latency HLS; not with dvr.
-         */lowLatency: Bool? = nil) {
+         */lowLatency: Bool? = nil, 
+        /**
+         * Keys this record has no field for, sent as given at this level of the request body:
+         * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+         */extra: [String: String] = [:]) {
         self.dvr = dvr
         self.lowLatency = lowLatency
+        self.extra = extra
     }
 
     
@@ -4908,13 +5120,15 @@ public struct FfiConverterTypeHls: FfiConverterRustBuffer {
         return
             try Hls(
                 dvr: FfiConverterOptionBool.read(from: &buf), 
-                lowLatency: FfiConverterOptionBool.read(from: &buf)
+                lowLatency: FfiConverterOptionBool.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
     public static func write(_ value: Hls, into buf: inout [UInt8]) {
         FfiConverterOptionBool.write(value.dvr, into: &buf)
         FfiConverterOptionBool.write(value.lowLatency, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -4946,6 +5160,11 @@ public struct HlsSettings: Equatable, Hashable {
      * DVR.
      */
     public var dvr: Bool?
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4955,9 +5174,14 @@ public struct HlsSettings: Equatable, Hashable {
          */lowLatency: Bool?, 
         /**
          * DVR.
-         */dvr: Bool?) {
+         */dvr: Bool?, 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.lowLatency = lowLatency
         self.dvr = dvr
+        self.extra = extra
     }
 
     
@@ -4977,13 +5201,15 @@ public struct FfiConverterTypeHlsSettings: FfiConverterRustBuffer {
         return
             try HlsSettings(
                 lowLatency: FfiConverterOptionBool.read(from: &buf), 
-                dvr: FfiConverterOptionBool.read(from: &buf)
+                dvr: FfiConverterOptionBool.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
     public static func write(_ value: HlsSettings, into buf: inout [UInt8]) {
         FfiConverterOptionBool.write(value.lowLatency, into: &buf)
         FfiConverterOptionBool.write(value.dvr, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -5019,6 +5245,11 @@ public struct Layout: Equatable, Hashable {
      * Layout while a screen is shared, only with `BestFit`.
      */
     public var screenshareType: LayoutType?
+    /**
+     * Keys this record has no field for, sent as given at this level of the request body:
+     * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5031,10 +5262,15 @@ public struct Layout: Equatable, Hashable {
          */stylesheet: String? = nil, 
         /**
          * Layout while a screen is shared, only with `BestFit`.
-         */screenshareType: LayoutType? = nil) {
+         */screenshareType: LayoutType? = nil, 
+        /**
+         * Keys this record has no field for, sent as given at this level of the request body:
+         * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+         */extra: [String: String] = [:]) {
         self.type = type
         self.stylesheet = stylesheet
         self.screenshareType = screenshareType
+        self.extra = extra
     }
 
     
@@ -5055,7 +5291,8 @@ public struct FfiConverterTypeLayout: FfiConverterRustBuffer {
             try Layout(
                 type: FfiConverterTypeLayoutType.read(from: &buf), 
                 stylesheet: FfiConverterOptionString.read(from: &buf), 
-                screenshareType: FfiConverterOptionTypeLayoutType.read(from: &buf)
+                screenshareType: FfiConverterOptionTypeLayoutType.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -5063,6 +5300,7 @@ public struct FfiConverterTypeLayout: FfiConverterRustBuffer {
         FfiConverterTypeLayoutType.write(value.type, into: &buf)
         FfiConverterOptionString.write(value.stylesheet, into: &buf)
         FfiConverterOptionTypeLayoutType.write(value.screenshareType, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -5106,6 +5344,11 @@ public struct ProjectCallback: Equatable, Hashable {
      * Creation time (ms).
      */
     public var createdAt: Int64?
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5124,12 +5367,17 @@ public struct ProjectCallback: Equatable, Hashable {
          */url: String?, 
         /**
          * Creation time (ms).
-         */createdAt: Int64?) {
+         */createdAt: Int64?, 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.id = id
         self.group = group
         self.event = event
         self.url = url
         self.createdAt = createdAt
+        self.extra = extra
     }
 
     
@@ -5152,7 +5400,8 @@ public struct FfiConverterTypeProjectCallback: FfiConverterRustBuffer {
                 group: FfiConverterOptionString.read(from: &buf), 
                 event: FfiConverterOptionString.read(from: &buf), 
                 url: FfiConverterOptionString.read(from: &buf), 
-                createdAt: FfiConverterOptionInt64.read(from: &buf)
+                createdAt: FfiConverterOptionInt64.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -5162,6 +5411,7 @@ public struct FfiConverterTypeProjectCallback: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.event, into: &buf)
         FfiConverterOptionString.write(value.url, into: &buf)
         FfiConverterOptionInt64.write(value.createdAt, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -5237,6 +5487,11 @@ public struct Render: Equatable, Hashable {
      * Name of the composed stream.
      */
     public var name: String?
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5279,7 +5534,11 @@ public struct Render: Equatable, Hashable {
          */callbackUrl: String?, 
         /**
          * Name of the composed stream.
-         */name: String?) {
+         */name: String?, 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.id = id
         self.sessionId = sessionId
         self.projectId = projectId
@@ -5293,6 +5552,7 @@ public struct Render: Equatable, Hashable {
         self.reason = reason
         self.callbackUrl = callbackUrl
         self.name = name
+        self.extra = extra
     }
 
     
@@ -5323,7 +5583,8 @@ public struct FfiConverterTypeRender: FfiConverterRustBuffer {
                 streamId: FfiConverterOptionString.read(from: &buf), 
                 reason: FfiConverterOptionString.read(from: &buf), 
                 callbackUrl: FfiConverterOptionString.read(from: &buf), 
-                name: FfiConverterOptionString.read(from: &buf)
+                name: FfiConverterOptionString.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -5341,6 +5602,7 @@ public struct FfiConverterTypeRender: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.reason, into: &buf)
         FfiConverterOptionString.write(value.callbackUrl, into: &buf)
         FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -5367,23 +5629,33 @@ public struct RenderList: Equatable, Hashable {
     /**
      * Total number of renders (across pages).
      */
-    public var totalCount: Int64
+    public var totalCount: Int64?
     /**
      * This page.
      */
     public var items: [Render]
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * Total number of renders (across pages).
-         */totalCount: Int64, 
+         */totalCount: Int64?, 
         /**
          * This page.
-         */items: [Render]) {
+         */items: [Render], 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.totalCount = totalCount
         self.items = items
+        self.extra = extra
     }
 
     
@@ -5402,14 +5674,16 @@ public struct FfiConverterTypeRenderList: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenderList {
         return
             try RenderList(
-                totalCount: FfiConverterInt64.read(from: &buf), 
-                items: FfiConverterSequenceTypeRender.read(from: &buf)
+                totalCount: FfiConverterOptionInt64.read(from: &buf), 
+                items: FfiConverterSequenceTypeRender.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
     public static func write(_ value: RenderList, into buf: inout [UInt8]) {
-        FfiConverterInt64.write(value.totalCount, into: &buf)
+        FfiConverterOptionInt64.write(value.totalCount, into: &buf)
         FfiConverterSequenceTypeRender.write(value.items, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -5453,6 +5727,11 @@ public struct RenderProperties: Equatable, Hashable {
      * Name of the composed stream (sent as `properties.name`).
      */
     public var name: String?
+    /**
+     * Keys this record has no field for, sent as given at this level of the request body:
+     * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5471,12 +5750,17 @@ public struct RenderProperties: Equatable, Hashable {
          */statusCallbackUrl: String? = nil, 
         /**
          * Name of the composed stream (sent as `properties.name`).
-         */name: String? = nil) {
+         */name: String? = nil, 
+        /**
+         * Keys this record has no field for, sent as given at this level of the request body:
+         * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+         */extra: [String: String] = [:]) {
         self.url = url
         self.maxDuration = maxDuration
         self.resolution = resolution
         self.statusCallbackUrl = statusCallbackUrl
         self.name = name
+        self.extra = extra
     }
 
     
@@ -5499,7 +5783,8 @@ public struct FfiConverterTypeRenderProperties: FfiConverterRustBuffer {
                 maxDuration: FfiConverterOptionInt64.read(from: &buf), 
                 resolution: FfiConverterOptionString.read(from: &buf), 
                 statusCallbackUrl: FfiConverterOptionString.read(from: &buf), 
-                name: FfiConverterOptionString.read(from: &buf)
+                name: FfiConverterOptionString.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -5509,6 +5794,7 @@ public struct FfiConverterTypeRenderProperties: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.resolution, into: &buf)
         FfiConverterOptionString.write(value.statusCallbackUrl, into: &buf)
         FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -5544,6 +5830,11 @@ public struct Rtmp: Equatable, Hashable {
      * Your id for this target.
      */
     public var id: String?
+    /**
+     * Keys this record has no field for, sent as given at this level of the request body:
+     * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5556,10 +5847,15 @@ public struct Rtmp: Equatable, Hashable {
          */streamName: String, 
         /**
          * Your id for this target.
-         */id: String? = nil) {
+         */id: String? = nil, 
+        /**
+         * Keys this record has no field for, sent as given at this level of the request body:
+         * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+         */extra: [String: String] = [:]) {
         self.serverUrl = serverUrl
         self.streamName = streamName
         self.id = id
+        self.extra = extra
     }
 
     
@@ -5580,7 +5876,8 @@ public struct FfiConverterTypeRtmp: FfiConverterRustBuffer {
             try Rtmp(
                 serverUrl: FfiConverterString.read(from: &buf), 
                 streamName: FfiConverterString.read(from: &buf), 
-                id: FfiConverterOptionString.read(from: &buf)
+                id: FfiConverterOptionString.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -5588,6 +5885,7 @@ public struct FfiConverterTypeRtmp: FfiConverterRustBuffer {
         FfiConverterString.write(value.serverUrl, into: &buf)
         FfiConverterString.write(value.streamName, into: &buf)
         FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -5627,6 +5925,11 @@ public struct RtmpStatus: Equatable, Hashable {
      * `connecting`, `live`, `offline` or `error`.
      */
     public var status: String?
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5642,11 +5945,16 @@ public struct RtmpStatus: Equatable, Hashable {
          */streamName: String?, 
         /**
          * `connecting`, `live`, `offline` or `error`.
-         */status: String?) {
+         */status: String?, 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.id = id
         self.serverUrl = serverUrl
         self.streamName = streamName
         self.status = status
+        self.extra = extra
     }
 
     
@@ -5668,7 +5976,8 @@ public struct FfiConverterTypeRtmpStatus: FfiConverterRustBuffer {
                 id: FfiConverterOptionString.read(from: &buf), 
                 serverUrl: FfiConverterOptionString.read(from: &buf), 
                 streamName: FfiConverterOptionString.read(from: &buf), 
-                status: FfiConverterOptionString.read(from: &buf)
+                status: FfiConverterOptionString.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -5677,6 +5986,7 @@ public struct FfiConverterTypeRtmpStatus: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.serverUrl, into: &buf)
         FfiConverterOptionString.write(value.streamName, into: &buf)
         FfiConverterOptionString.write(value.status, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -5697,7 +6007,7 @@ public func FfiConverterTypeRtmpStatus_lower(_ value: RtmpStatus) -> RustBuffer 
 
 
 /**
- * A created session.
+ * A created session: the session id the service answered, the properties it was created with.
  */
 public struct Session: Equatable, Hashable {
     /**
@@ -5705,15 +6015,15 @@ public struct Session: Equatable, Hashable {
      */
     public var sessionId: String
     /**
-     * Media mode.
+     * Media mode it was created with.
      */
     public var mediaMode: MediaMode
     /**
-     * Archive mode.
+     * Archive mode it was created with.
      */
     public var archiveMode: ArchiveMode
     /**
-     * Location hint.
+     * Location hint it was created with.
      */
     public var location: String?
     /**
@@ -5729,7 +6039,7 @@ public struct Session: Equatable, Hashable {
      */
     public var archiveResolution: String?
     /**
-     * Project id (api key).
+     * Project id (api key), as answered (`project_id` or `partner_id`).
      */
     public var projectId: String?
     /**
@@ -5740,6 +6050,10 @@ public struct Session: Equatable, Hashable {
      * Media server URL.
      */
     public var mediaServerUrl: String?
+    /**
+     * Members of the answer this record does not name: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5748,13 +6062,13 @@ public struct Session: Equatable, Hashable {
          * Session id.
          */sessionId: String, 
         /**
-         * Media mode.
+         * Media mode it was created with.
          */mediaMode: MediaMode, 
         /**
-         * Archive mode.
+         * Archive mode it was created with.
          */archiveMode: ArchiveMode, 
         /**
-         * Location hint.
+         * Location hint it was created with.
          */location: String?, 
         /**
          * End-to-end encryption.
@@ -5766,14 +6080,17 @@ public struct Session: Equatable, Hashable {
          * Resolution of automatic archives.
          */archiveResolution: String?, 
         /**
-         * Project id (api key).
+         * Project id (api key), as answered (`project_id` or `partner_id`).
          */projectId: String?, 
         /**
          * Creation date as the server wrote it.
          */createDt: String?, 
         /**
          * Media server URL.
-         */mediaServerUrl: String?) {
+         */mediaServerUrl: String?, 
+        /**
+         * Members of the answer this record does not name: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.sessionId = sessionId
         self.mediaMode = mediaMode
         self.archiveMode = archiveMode
@@ -5784,6 +6101,7 @@ public struct Session: Equatable, Hashable {
         self.projectId = projectId
         self.createDt = createDt
         self.mediaServerUrl = mediaServerUrl
+        self.extra = extra
     }
 
     
@@ -5811,7 +6129,8 @@ public struct FfiConverterTypeSession: FfiConverterRustBuffer {
                 archiveResolution: FfiConverterOptionString.read(from: &buf), 
                 projectId: FfiConverterOptionString.read(from: &buf), 
                 createDt: FfiConverterOptionString.read(from: &buf), 
-                mediaServerUrl: FfiConverterOptionString.read(from: &buf)
+                mediaServerUrl: FfiConverterOptionString.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -5826,6 +6145,7 @@ public struct FfiConverterTypeSession: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.projectId, into: &buf)
         FfiConverterOptionString.write(value.createDt, into: &buf)
         FfiConverterOptionString.write(value.mediaServerUrl, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -5952,6 +6272,11 @@ public struct SessionProperties: Equatable, Hashable {
      * End-to-end encryption (routed sessions only).
      */
     public var e2ee: Bool?
+    /**
+     * Keys this record has no field for, sent as given at this level of the request body:
+     * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5973,13 +6298,18 @@ public struct SessionProperties: Equatable, Hashable {
          */archiveResolution: String? = nil, 
         /**
          * End-to-end encryption (routed sessions only).
-         */e2ee: Bool? = nil) {
+         */e2ee: Bool? = nil, 
+        /**
+         * Keys this record has no field for, sent as given at this level of the request body:
+         * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+         */extra: [String: String] = [:]) {
         self.mediaMode = mediaMode
         self.archiveMode = archiveMode
         self.location = location
         self.archiveName = archiveName
         self.archiveResolution = archiveResolution
         self.e2ee = e2ee
+        self.extra = extra
     }
 
     
@@ -6003,7 +6333,8 @@ public struct FfiConverterTypeSessionProperties: FfiConverterRustBuffer {
                 location: FfiConverterOptionString.read(from: &buf), 
                 archiveName: FfiConverterOptionString.read(from: &buf), 
                 archiveResolution: FfiConverterOptionString.read(from: &buf), 
-                e2ee: FfiConverterOptionBool.read(from: &buf)
+                e2ee: FfiConverterOptionBool.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -6014,6 +6345,7 @@ public struct FfiConverterTypeSessionProperties: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.archiveName, into: &buf)
         FfiConverterOptionString.write(value.archiveResolution, into: &buf)
         FfiConverterOptionBool.write(value.e2ee, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -6045,6 +6377,11 @@ public struct SignalProperties: Equatable, Hashable {
      * Type (≤ 128 characters of `A-Z a-z 0-9 _ ~ -`).
      */
     public var type: String?
+    /**
+     * Keys this record has no field for, sent as given at this level of the request body:
+     * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6054,9 +6391,14 @@ public struct SignalProperties: Equatable, Hashable {
          */data: String, 
         /**
          * Type (≤ 128 characters of `A-Z a-z 0-9 _ ~ -`).
-         */type: String? = nil) {
+         */type: String? = nil, 
+        /**
+         * Keys this record has no field for, sent as given at this level of the request body:
+         * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+         */extra: [String: String] = [:]) {
         self.data = data
         self.type = type
+        self.extra = extra
     }
 
     
@@ -6076,13 +6418,15 @@ public struct FfiConverterTypeSignalProperties: FfiConverterRustBuffer {
         return
             try SignalProperties(
                 data: FfiConverterString.read(from: &buf), 
-                type: FfiConverterOptionString.read(from: &buf)
+                type: FfiConverterOptionString.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
     public static func write(_ value: SignalProperties, into buf: inout [UInt8]) {
         FfiConverterString.write(value.data, into: &buf)
         FfiConverterOptionString.write(value.type, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -6134,6 +6478,11 @@ public struct SipCall: Equatable, Hashable {
      * Last update (ms).
      */
     public var updatedAt: Int64?
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6158,7 +6507,11 @@ public struct SipCall: Equatable, Hashable {
          */createdAt: Int64?, 
         /**
          * Last update (ms).
-         */updatedAt: Int64?) {
+         */updatedAt: Int64?, 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.id = id
         self.connectionId = connectionId
         self.streamId = streamId
@@ -6166,6 +6519,7 @@ public struct SipCall: Equatable, Hashable {
         self.sessionId = sessionId
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.extra = extra
     }
 
     
@@ -6190,7 +6544,8 @@ public struct FfiConverterTypeSipCall: FfiConverterRustBuffer {
                 projectId: FfiConverterOptionString.read(from: &buf), 
                 sessionId: FfiConverterOptionString.read(from: &buf), 
                 createdAt: FfiConverterOptionInt64.read(from: &buf), 
-                updatedAt: FfiConverterOptionInt64.read(from: &buf)
+                updatedAt: FfiConverterOptionInt64.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -6202,6 +6557,7 @@ public struct FfiConverterTypeSipCall: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.sessionId, into: &buf)
         FfiConverterOptionInt64.write(value.createdAt, into: &buf)
         FfiConverterOptionInt64.write(value.updatedAt, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -6257,6 +6613,11 @@ public struct SipProperties {
      * Streams to subscribe to (all when empty).
      */
     public var streams: [String]
+    /**
+     * Keys this record has no field for, sent as given at this level of the request body:
+     * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6284,7 +6645,11 @@ public struct SipProperties {
          */observeForceMute: Bool? = nil, 
         /**
          * Streams to subscribe to (all when empty).
-         */streams: [String] = []) {
+         */streams: [String] = [], 
+        /**
+         * Keys this record has no field for, sent as given at this level of the request body:
+         * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+         */extra: [String: String] = [:]) {
         self.uri = uri
         self.from = from
         self.headers = headers
@@ -6293,6 +6658,7 @@ public struct SipProperties {
         self.video = video
         self.observeForceMute = observeForceMute
         self.streams = streams
+        self.extra = extra
     }
 
     
@@ -6318,7 +6684,8 @@ public struct FfiConverterTypeSipProperties: FfiConverterRustBuffer {
                 secure: FfiConverterOptionBool.read(from: &buf), 
                 video: FfiConverterOptionBool.read(from: &buf), 
                 observeForceMute: FfiConverterOptionBool.read(from: &buf), 
-                streams: FfiConverterSequenceString.read(from: &buf)
+                streams: FfiConverterSequenceString.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -6331,6 +6698,7 @@ public struct FfiConverterTypeSipProperties: FfiConverterRustBuffer {
         FfiConverterOptionBool.write(value.video, into: &buf)
         FfiConverterOptionBool.write(value.observeForceMute, into: &buf)
         FfiConverterSequenceString.write(value.streams, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -6362,6 +6730,11 @@ public struct StreamClassList: Equatable, Hashable {
      * Its layout classes.
      */
     public var layoutClassList: [String]
+    /**
+     * Keys this record has no field for, sent as given at this level of the request body:
+     * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6371,9 +6744,14 @@ public struct StreamClassList: Equatable, Hashable {
          */id: String, 
         /**
          * Its layout classes.
-         */layoutClassList: [String] = []) {
+         */layoutClassList: [String] = [], 
+        /**
+         * Keys this record has no field for, sent as given at this level of the request body:
+         * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+         */extra: [String: String] = [:]) {
         self.id = id
         self.layoutClassList = layoutClassList
+        self.extra = extra
     }
 
     
@@ -6393,13 +6771,15 @@ public struct FfiConverterTypeStreamClassList: FfiConverterRustBuffer {
         return
             try StreamClassList(
                 id: FfiConverterString.read(from: &buf), 
-                layoutClassList: FfiConverterSequenceString.read(from: &buf)
+                layoutClassList: FfiConverterSequenceString.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
     public static func write(_ value: StreamClassList, into buf: inout [UInt8]) {
         FfiConverterString.write(value.id, into: &buf)
         FfiConverterSequenceString.write(value.layoutClassList, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -6436,9 +6816,14 @@ public struct StreamInfo: Equatable, Hashable {
      */
     public var name: String?
     /**
-     * Layout classes.
+     * Layout classes (`None` when the answer has none).
      */
-    public var layoutClassList: [String]
+    public var layoutClassList: [String]?
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6453,12 +6838,17 @@ public struct StreamInfo: Equatable, Hashable {
          * Name given by the publisher.
          */name: String?, 
         /**
-         * Layout classes.
-         */layoutClassList: [String]) {
+         * Layout classes (`None` when the answer has none).
+         */layoutClassList: [String]?, 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.id = id
         self.videoType = videoType
         self.name = name
         self.layoutClassList = layoutClassList
+        self.extra = extra
     }
 
     
@@ -6480,7 +6870,8 @@ public struct FfiConverterTypeStreamInfo: FfiConverterRustBuffer {
                 id: FfiConverterString.read(from: &buf), 
                 videoType: FfiConverterOptionString.read(from: &buf), 
                 name: FfiConverterOptionString.read(from: &buf), 
-                layoutClassList: FfiConverterSequenceString.read(from: &buf)
+                layoutClassList: FfiConverterOptionSequenceString.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -6488,7 +6879,8 @@ public struct FfiConverterTypeStreamInfo: FfiConverterRustBuffer {
         FfiConverterString.write(value.id, into: &buf)
         FfiConverterOptionString.write(value.videoType, into: &buf)
         FfiConverterOptionString.write(value.name, into: &buf)
-        FfiConverterSequenceString.write(value.layoutClassList, into: &buf)
+        FfiConverterOptionSequenceString.write(value.layoutClassList, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -6515,23 +6907,33 @@ public struct StreamList: Equatable, Hashable {
     /**
      * Number of streams.
      */
-    public var totalCount: Int64
+    public var totalCount: Int64?
     /**
      * The streams.
      */
     public var items: [StreamInfo]
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * Number of streams.
-         */totalCount: Int64, 
+         */totalCount: Int64?, 
         /**
          * The streams.
-         */items: [StreamInfo]) {
+         */items: [StreamInfo], 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.totalCount = totalCount
         self.items = items
+        self.extra = extra
     }
 
     
@@ -6550,14 +6952,16 @@ public struct FfiConverterTypeStreamList: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StreamList {
         return
             try StreamList(
-                totalCount: FfiConverterInt64.read(from: &buf), 
-                items: FfiConverterSequenceTypeStreamInfo.read(from: &buf)
+                totalCount: FfiConverterOptionInt64.read(from: &buf), 
+                items: FfiConverterSequenceTypeStreamInfo.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
     public static func write(_ value: StreamList, into buf: inout [UInt8]) {
-        FfiConverterInt64.write(value.totalCount, into: &buf)
+        FfiConverterOptionInt64.write(value.totalCount, into: &buf)
         FfiConverterSequenceTypeStreamInfo.write(value.items, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -6593,6 +6997,11 @@ public struct StreamSelection: Equatable, Hashable {
      * Video included.
      */
     public var hasVideo: Bool?
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6605,10 +7014,15 @@ public struct StreamSelection: Equatable, Hashable {
          */hasAudio: Bool?, 
         /**
          * Video included.
-         */hasVideo: Bool?) {
+         */hasVideo: Bool?, 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.streamId = streamId
         self.hasAudio = hasAudio
         self.hasVideo = hasVideo
+        self.extra = extra
     }
 
     
@@ -6629,7 +7043,8 @@ public struct FfiConverterTypeStreamSelection: FfiConverterRustBuffer {
             try StreamSelection(
                 streamId: FfiConverterOptionString.read(from: &buf), 
                 hasAudio: FfiConverterOptionBool.read(from: &buf), 
-                hasVideo: FfiConverterOptionBool.read(from: &buf)
+                hasVideo: FfiConverterOptionBool.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -6637,6 +7052,7 @@ public struct FfiConverterTypeStreamSelection: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.streamId, into: &buf)
         FfiConverterOptionBool.write(value.hasAudio, into: &buf)
         FfiConverterOptionBool.write(value.hasVideo, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -6779,6 +7195,11 @@ public struct Transcription: Equatable, Hashable {
      * Summary requested.
      */
     public var hasSummary: Bool?
+    /**
+     * Members of the answer this record does not name, and named members whose value
+     * could not be represented exactly: JSON name -> the value as JSON text.
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6797,12 +7218,17 @@ public struct Transcription: Equatable, Hashable {
          */primaryLanguageCode: String?, 
         /**
          * Summary requested.
-         */hasSummary: Bool?) {
+         */hasSummary: Bool?, 
+        /**
+         * Members of the answer this record does not name, and named members whose value
+         * could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: [String: String]) {
         self.status = status
         self.url = url
         self.reason = reason
         self.primaryLanguageCode = primaryLanguageCode
         self.hasSummary = hasSummary
+        self.extra = extra
     }
 
     
@@ -6825,7 +7251,8 @@ public struct FfiConverterTypeTranscription: FfiConverterRustBuffer {
                 url: FfiConverterOptionString.read(from: &buf), 
                 reason: FfiConverterOptionString.read(from: &buf), 
                 primaryLanguageCode: FfiConverterOptionString.read(from: &buf), 
-                hasSummary: FfiConverterOptionBool.read(from: &buf)
+                hasSummary: FfiConverterOptionBool.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -6835,6 +7262,7 @@ public struct FfiConverterTypeTranscription: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.reason, into: &buf)
         FfiConverterOptionString.write(value.primaryLanguageCode, into: &buf)
         FfiConverterOptionBool.write(value.hasSummary, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -6866,6 +7294,11 @@ public struct TranscriptionProperties: Equatable, Hashable {
      * Also produce a summary.
      */
     public var hasSummary: Bool?
+    /**
+     * Keys this record has no field for, sent as given at this level of the request body:
+     * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+     */
+    public var extra: [String: String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6875,9 +7308,14 @@ public struct TranscriptionProperties: Equatable, Hashable {
          */primaryLanguageCode: String? = nil, 
         /**
          * Also produce a summary.
-         */hasSummary: Bool? = nil) {
+         */hasSummary: Bool? = nil, 
+        /**
+         * Keys this record has no field for, sent as given at this level of the request body:
+         * JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+         */extra: [String: String] = [:]) {
         self.primaryLanguageCode = primaryLanguageCode
         self.hasSummary = hasSummary
+        self.extra = extra
     }
 
     
@@ -6897,13 +7335,15 @@ public struct FfiConverterTypeTranscriptionProperties: FfiConverterRustBuffer {
         return
             try TranscriptionProperties(
                 primaryLanguageCode: FfiConverterOptionString.read(from: &buf), 
-                hasSummary: FfiConverterOptionBool.read(from: &buf)
+                hasSummary: FfiConverterOptionBool.read(from: &buf), 
+                extra: FfiConverterDictionaryStringString.read(from: &buf)
         )
     }
 
     public static func write(_ value: TranscriptionProperties, into buf: inout [UInt8]) {
         FfiConverterOptionString.write(value.primaryLanguageCode, into: &buf)
         FfiConverterOptionBool.write(value.hasSummary, into: &buf)
+        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
     }
 }
 
@@ -8479,6 +8919,78 @@ fileprivate struct FfiConverterOptionTypeTokenType: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeRtmpStatus: FfiConverterRustBuffer {
+    typealias SwiftType = [RtmpStatus]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeRtmpStatus.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeRtmpStatus.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeStreamSelection: FfiConverterRustBuffer {
+    typealias SwiftType = [StreamSelection]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeStreamSelection.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeStreamSelection.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -8952,10 +9464,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_opentok_uniffi_checksum_method_opentokclient_connect_audio_blocking() != 25549) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_create_session() != 21586) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_create_session() != 26495) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_create_session_blocking() != 36602) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_create_session_blocking() != 33392) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_opentok_uniffi_checksum_method_opentokclient_delete_archive() != 56313) {

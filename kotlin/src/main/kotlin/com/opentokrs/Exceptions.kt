@@ -4,9 +4,17 @@ import com.opentokrs.ffi.NativeException
 
 /**
  * Every error the SDK raises. `when (e) { is NotFoundException -> … }` is exhaustive over:
- * [InvalidArgumentException] (nothing was sent), the [RequestException] family (the server answered
- * with an error status; carries [RequestException.status] and the server's message),
- * [RequestTimeoutException], [NetworkException] and [ResponseDecodeException].
+ * [InvalidArgumentException] (nothing was sent) and the [RequestException] family: the server
+ * answered with an error status ([AuthenticationException], [NotFoundException],
+ * [ConflictException], [RateLimitedException], [ApiException]; with [RequestException.status] and
+ * the server's message), or no usable answer came ([RequestTimeoutException], [NetworkException],
+ * [ResponseDecodeException]; `status` 0) — as the Java SDK raises `RequestException` for all of them.
+ *
+ * Like `com.opentok.exception.OpenTokException` of the Java SDK it is a checked exception
+ * (extends [Exception]); every method that throws it declares so (`@Throws`), so Java callers
+ * catch [OpenTokException], [InvalidArgumentException] and [RequestException] by name exactly as
+ * with the Java SDK. The constructors declare nothing, as the Java SDK's do; they throw
+ * [InvalidArgumentException] only for an empty or path-unsafe api key.
  */
 sealed class OpenTokException(message: String, cause: Throwable? = null) : Exception(message, cause)
 
@@ -14,9 +22,9 @@ sealed class OpenTokException(message: String, cause: Throwable? = null) : Excep
 class InvalidArgumentException(val field: String, val reason: String, cause: Throwable? = null) :
     OpenTokException("invalid argument `$field`: $reason", cause)
 
-/** The server refused the request. */
+/** The request failed: the server refused it, or no usable answer came (then [status] is 0). */
 sealed class RequestException(
-    /** HTTP status. */
+    /** HTTP status; 0 when no HTTP answer was read (timeout, network failure, undecodable body). */
     val status: Int,
     /** The server's `code`, if any. */
     val code: String?,
@@ -50,13 +58,16 @@ class ApiException(status: Int, code: String?, serverMessage: String, requestId:
     RequestException(status, code, serverMessage, requestId, message, cause)
 
 /** The request did not complete within the configured timeout. */
-class RequestTimeoutException(message: String, cause: Throwable? = null) : OpenTokException(message, cause)
+class RequestTimeoutException(message: String, cause: Throwable? = null) :
+    RequestException(0, null, "", null, message, cause)
 
 /** The connection failed (DNS, refused, reset, TLS, proxy). */
-class NetworkException(message: String, cause: Throwable? = null) : OpenTokException(message, cause)
+class NetworkException(message: String, cause: Throwable? = null) :
+    RequestException(0, null, "", null, message, cause)
 
-/** The server's answer was not what the API documents. */
-class ResponseDecodeException(message: String, cause: Throwable? = null) : OpenTokException(message, cause)
+/** The server's answer could not be read (a body that is not JSON, or not the documented shape). */
+class ResponseDecodeException(message: String, cause: Throwable? = null) :
+    RequestException(0, null, "", null, message, cause)
 
 /** Maps the native error to the package's exception hierarchy. */
 internal fun NativeException.toOpenTok(): OpenTokException = when (this) {

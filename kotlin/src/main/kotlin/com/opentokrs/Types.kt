@@ -76,8 +76,6 @@ fun staticField(value: Boolean): StaticField = com.opentokrs.ffi.StaticField.Fla
 typealias CaptionProperties = com.opentokrs.ffi.CaptionProperties
 
 // ---- results ------------------------------------------------------------------------------
-/** A created session. */
-typealias Session = com.opentokrs.ffi.Session
 /** An archive. */
 typealias Archive = com.opentokrs.ffi.Archive
 /** A page of archives ([ArchiveList.totalCount] counts every page). */
@@ -122,3 +120,48 @@ typealias CaptionStatus = com.opentokrs.ffi.CaptionStatus
 typealias Callback = com.opentokrs.ffi.ProjectCallback
 /** The fields encoded in a session id. */
 typealias SessionIdInfo = com.opentokrs.ffi.SessionIdInfo
+
+/**
+ * A created session (Java SDK `com.opentok.Session`): the id the service answered, the properties
+ * it was created with, and [generateToken] for it.
+ */
+class Session internal constructor(
+    private val record: com.opentokrs.ffi.Session,
+    /** The properties the session was created with (Java SDK `getProperties()`). */
+    val properties: SessionProperties,
+    private val opentok: OpenTok,
+) {
+    /** Session id. */
+    val sessionId: String get() = record.sessionId
+    /** Media mode it was created with. */
+    val mediaMode: MediaMode get() = record.mediaMode
+    /** Archive mode it was created with. */
+    val archiveMode: ArchiveMode get() = record.archiveMode
+    /** Location hint it was created with. */
+    val location: String? get() = record.location
+    /** End-to-end encryption. */
+    val e2ee: Boolean get() = record.e2ee
+    /** Name of automatic archives. */
+    val archiveName: String? get() = record.archiveName
+    /** Resolution of automatic archives. */
+    val archiveResolution: String? get() = record.archiveResolution
+    /** Project id the service answered (`project_id`/`partner_id`), if any. */
+    val projectId: String? get() = record.projectId
+    /** Creation date as the service wrote it. */
+    val createDt: String? get() = record.createDt
+    /** Media server URL. */
+    val mediaServerUrl: String? get() = record.mediaServerUrl
+    /** Members of the answer this class does not name: JSON name -> the value as JSON text. */
+    val extra: Map<String, String> get() = record.extra
+    /** The api key (or application id) of the client that created it (a string: application ids are not numbers). */
+    val apiKey: String get() = opentok.apiKey
+
+    /** Mints a client token for this session (Java SDK `Session.generateToken`). */
+    @Throws(OpenTokException::class)
+    @JvmOverloads
+    fun generateToken(options: TokenOptions = TokenOptions()): String = opentok.generateToken(sessionId, options)
+
+    override fun equals(other: Any?): Boolean = other is Session && other.record == record
+    override fun hashCode(): Int = record.hashCode()
+    override fun toString(): String = "Session(sessionId=$sessionId, mediaMode=$mediaMode, archiveMode=$archiveMode, location=$location, e2ee=$e2ee)"
+}

@@ -59,7 +59,7 @@ class EmulatorTest {
         assertEquals(a.id, list.items[0].id)
         ot.setArchiveLayout(a.id, ArchiveLayout(LayoutType.CUSTOM, stylesheet = "stream { width: 100% }"))
         ot.addArchiveStream(a.id, stream, hasVideo = false)
-        assertEquals(listOf(stream), ot.getArchive(a.id).streams.map { it.streamId })
+        assertEquals(listOf(stream), ot.getArchive(a.id).streams?.map { it.streamId })
         ot.removeArchiveStream(a.id, stream)
         assertEquals("stopped", ot.stopArchive(a.id).status)
         assertEquals("available", ot.getArchive(a.id).status)
@@ -144,7 +144,7 @@ class EmulatorTest {
         assertEquals(r.id, ot.getRender(r.id).id)
         assertTrue(ot.listRenders().items.any { it.id == r.id })
         ot.stopRender(r.id)
-        assertTrue(ot.listRendersBlocking(0, 10).totalCount >= 1)
+        assertTrue(ot.listRendersBlocking(0, 10).totalCount!! >= 1)
     }
 
     @Test
@@ -176,6 +176,44 @@ class EmulatorTest {
         assertTrue(ot.listCallbacks().any { it.id == cb.id })
         ot.unregisterCallback(cb.id)
         assertFalse(ot.listCallbacksBlocking().any { it.id == cb.id })
+    }
+
+    // ---- pass-through -----------------------------------------------------------------------------
+
+    @Test
+    fun `unknown options are sent as given and unknown answer members are kept in extra`() = runBlocking {
+        val sid = routed()
+        Emulator.reset()
+        // answered by a canned 200, so the emulator's own checks do not matter: the request is what is checked
+        Emulator.fault(JSONObject().put("status", 200).put("body", "{\"id\":\"A\",\"status\":\"started\",\"newField\":{\"x\":1},\"size\":1.5}").put("count", 1))
+        val a = ot.startArchive(
+            sid,
+            ArchiveProperties(
+                name = "x",
+                layout = ArchiveLayout(LayoutType.BEST_FIT, extra = mapOf("future" to "1")),
+                extra = mapOf("futureOption" to "{\"a\":[1,2]}", "note" to "\"n\"", "gone" to "null"),
+            ),
+        )
+        val body = JSONObject(Emulator.requests().getJSONObject(0).getString("body"))
+        assertTrue(jsonEquals(JSONObject("{\"a\":[1,2]}"), body.getJSONObject("futureOption")), body.toString())
+        assertEquals("n", body.getString("note"))
+        assertTrue(body.has("gone") && body.isNull("gone"), body.toString())
+        assertEquals(1, body.getJSONObject("layout").getInt("future"))
+        assertEquals("x", body.getString("name"))
+        // the answer: unknown members and values a typed field cannot hold exactly are kept as JSON text
+        assertEquals("A", a.id)
+        assertEquals("{\"x\":1}", a.extra["newField"])
+        assertEquals(1L, a.size)
+        assertEquals("1.5", a.extra["size"])
+        assertEquals(null, a.streams)
+        assertEquals(null, a.outputMode)
+        // an extra value that is not JSON text is refused, naming its key, before anything is sent
+        Emulator.reset()
+        val e = assertThrows<InvalidArgumentException> {
+            runBlocking { ot.startArchive(sid, ArchiveProperties(extra = mapOf("bad" to "not json"))) }
+        }
+        assertEquals("extra.bad", e.field)
+        assertEquals(0, Emulator.requests().length())
     }
 
     // ---- errors -----------------------------------------------------------------------------------

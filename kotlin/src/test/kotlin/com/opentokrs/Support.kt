@@ -93,17 +93,30 @@ fun jwtPart(token: String, index: Int): JSONObject =
 /** Thrown by the vector converter when an argument has no typed equivalent in the Kotlin API. */
 class Unrepresentable(why: String) : Exception(why)
 
-/** Reads vector arguments, tracking which keys were used. */
+/** `snake_case` -> `camelCase`. */
+fun camel(k: String): String = k.split("_").let { p -> p[0] + p.drop(1).joinToString("") { it.replaceFirstChar(Char::uppercase) } }
+
+/**
+ * Reads vector arguments (each known key in snake_case or camelCase; `null` is absent), tracking
+ * which keys were used; [extras] hands the others to an option record's `extra` map.
+ */
 class Args(private val o: JSONObject) {
     private val used = mutableSetOf<String>()
 
     private fun raw(vararg keys: String): Any? {
-        for (k in keys) if (o.has(k)) {
+        for (k in keys.flatMap { listOf(it, camel(it)) }.distinct()) if (o.has(k)) {
             used += k
             val v = o.get(k)
             return if (v == JSONObject.NULL) null else v
         }
         return null
+    }
+
+    /** The keys not read so far, as an option record's `extra` map (JSON name -> JSON text); marks them used. */
+    fun extras(): Map<String, String> {
+        val rest = o.keySet() - used
+        used += rest
+        return rest.associateWith { JSONObject.valueToString(o.get(it)) }
     }
 
     fun strOpt(vararg k: String): String? = raw(*k)?.let { it as? String ?: throw Unrepresentable("${k[0]} is not a string") }
@@ -141,6 +154,7 @@ fun layoutOf(a: Args): Layout {
         type = a.enumOpt(LayoutType.entries.toTypedArray(), "type") ?: throw Unrepresentable("layout.type is required"),
         stylesheet = a.strOpt("stylesheet"),
         screenshareType = a.enumOpt(LayoutType.entries.toTypedArray(), "screenshare_type", "screenshareType", "screenShareType"),
+        extra = a.extras(),
     )
     a.done()
     return l
@@ -161,6 +175,7 @@ fun typedCall(op: String, json: JSONObject): suspend (OpenTok) -> Any? {
                 archiveName = a.strOpt("archive_name"),
                 archiveResolution = a.strOpt("archive_resolution"),
                 e2ee = a.boolOpt("e2ee"),
+                extra = a.extras(),
             );
             { it.createSession(p) }
         }
@@ -179,8 +194,9 @@ fun typedCall(op: String, json: JSONObject): suspend (OpenTok) -> Any? {
                 quantizationParameter = a.longOpt("quantization_parameter"),
                 hasTranscription = a.boolOpt("has_transcription"),
                 transcriptionProperties = a.obj("transcription_properties")?.let { t ->
-                    TranscriptionProperties(t.strOpt("primary_language_code", "primaryLanguageCode"), t.boolOpt("has_summary", "hasSummary")).also { t.done() }
+                    TranscriptionProperties(t.strOpt("primary_language_code"), t.boolOpt("has_summary"), t.extras())
                 },
+                extra = a.extras(),
             );
             { it.startArchive(sid, p) }
         }
@@ -206,13 +222,13 @@ fun typedCall(op: String, json: JSONObject): suspend (OpenTok) -> Any? {
             val sid = a.str("session_id")
             val out = a.obj("outputs")
             val outputs = BroadcastOutputs(
-                hls = out?.obj("hls")?.let { h -> Hls(h.boolOpt("dvr"), h.boolOpt("low_latency", "lowLatency")).also { h.done() } },
+                hls = out?.obj("hls")?.let { h -> Hls(h.boolOpt("dvr"), h.boolOpt("low_latency"), h.extras()) },
                 rtmp = out?.list("rtmp")?.map { r ->
                     val ra = Args(r as? JSONObject ?: throw Unrepresentable("rtmp item is not an object"))
-                    Rtmp(ra.str("server_url", "serverUrl"), ra.str("stream_name", "streamName"), ra.strOpt("id")).also { ra.done() }
+                    Rtmp(ra.str("server_url"), ra.str("stream_name"), ra.strOpt("id"), ra.extras())
                 } ?: emptyList(),
+                extra = out?.extras() ?: emptyMap(),
             )
-            out?.done()
             val p = BroadcastProperties(
                 outputs = outputs,
                 layout = a.obj("layout")?.let(::layoutOf),
@@ -223,6 +239,7 @@ fun typedCall(op: String, json: JSONObject): suspend (OpenTok) -> Any? {
                 multiBroadcastTag = a.strOpt("multi_broadcast_tag"),
                 hasAudio = a.boolOpt("has_audio"),
                 hasVideo = a.boolOpt("has_video"),
+                extra = a.extras(),
             );
             { it.startBroadcast(sid, p) }
         }
@@ -249,7 +266,7 @@ fun typedCall(op: String, json: JSONObject): suspend (OpenTok) -> Any? {
             val s = a.str("session_id")
             val items = (a.list("items") ?: throw Unrepresentable("items is required")).map { i ->
                 val ia = Args(i as? JSONObject ?: throw Unrepresentable("item is not an object"))
-                StreamClassList(ia.str("id"), ia.strList("layout_class_list", "layoutClassList") ?: emptyList()).also { ia.done() }
+                StreamClassList(ia.str("id"), ia.strList("layout_class_list") ?: emptyList(), ia.extras())
             };
             { it.setStreamLayouts(s, items) }
         }
@@ -260,7 +277,7 @@ fun typedCall(op: String, json: JSONObject): suspend (OpenTok) -> Any? {
         "list_connections" -> a.str("session_id").let { s -> sc { ot -> ot.listConnections(s) } }
         "send_signal" -> {
             val s = a.str("session_id"); val c = a.strOpt("connection_id")
-            val p = SignalProperties(data = a.strOpt("data") ?: "", type = a.strOpt("type"));
+            val p = SignalProperties(data = a.strOpt("data") ?: "", type = a.strOpt("type"), extra = a.extras());
             { if (c == null) it.signal(s, p) else it.signal(s, c, p) }
         }
         "force_disconnect" -> { val s = a.str("session_id"); val c = a.str("connection_id"); { it.forceDisconnect(s, c) } }
@@ -281,6 +298,7 @@ fun typedCall(op: String, json: JSONObject): suspend (OpenTok) -> Any? {
                 video = a.boolOpt("video"),
                 observeForceMute = a.boolOpt("observe_force_mute", "observeForceMute"),
                 streams = a.strList("streams") ?: emptyList(),
+                extra = a.extras(),
             );
             { it.dial(s, t, p) }
         }
@@ -290,15 +308,18 @@ fun typedCall(op: String, json: JSONObject): suspend (OpenTok) -> Any? {
         }
         "start_render" -> {
             val s = a.str("session_id"); val t = a.str("token")
-            val props = a.obj("properties")
+            // `properties.name` is the typed `name`; other members of `properties` travel in `extra`
+            val props = a.rawMap("properties")
+            val name = props?.opt("name") as? String
+            val propsRest = props?.let { JSONObject(it.toString()).apply { remove("name") } }?.takeIf { it.length() > 0 }
             val p = RenderProperties(
                 url = a.str("url"),
                 maxDuration = a.longOpt("max_duration"),
                 resolution = a.strOpt("resolution"),
                 statusCallbackUrl = a.strOpt("status_callback_url"),
-                name = props?.strOpt("name"),
-            )
-            props?.done();
+                name = name,
+                extra = a.extras() + (propsRest?.let { mapOf("properties" to it.toString()) } ?: emptyMap()),
+            );
             { it.startRender(s, t, p) }
         }
         "get_render" -> a.str("render_id").let { id -> sc { ot -> ot.getRender(id) } }
@@ -329,15 +350,17 @@ fun typedCall(op: String, json: JSONObject): suspend (OpenTok) -> Any? {
                                 }
                             }
                         } ?: emptyMap(),
-                    ).also { t2.done() }
+                        extra = t2.extras(),
+                    )
                 },
+                extra = a.extras(),
             );
             { it.connectAudioStream(s, t, p) }
         }
         "stop_audio_connector" -> a.str("connection_id").let { c -> sc { ot -> ot.stopAudioConnector(c) } }
         "start_captions" -> {
             val s = a.str("session_id"); val t = a.str("token")
-            val p = CaptionProperties(a.strOpt("language_code"), a.longOpt("max_duration"), a.boolOpt("partial_captions"), a.strOpt("status_callback_url"));
+            val p = CaptionProperties(a.strOpt("language_code"), a.longOpt("max_duration"), a.boolOpt("partial_captions"), a.strOpt("status_callback_url"), a.extras());
             { it.startCaptions(s, t, p) }
         }
         "stop_captions" -> a.str("captions_id").let { id -> sc { ot -> ot.stopCaptions(id) } }
@@ -398,4 +421,93 @@ fun sameValue(actual: Any?, expected: Any?): Boolean = when {
     actual is String && expected is Number -> actual == expected.toString()
     actual is List<*> && expected is JSONArray -> actual.size == expected.length() && actual.indices.all { sameValue(actual[it], expected.get(it)) }
     else -> actual == expected
+}
+
+/** Any JSON text as org.json values (`JSONObject.NULL` for `null`). */
+fun parseJson(text: String): Any {
+    val t = text.trim()
+    return when {
+        t.startsWith("{") -> JSONObject(t)
+        t.startsWith("[") -> JSONArray(t)
+        else -> JSONObject("{\"v\":$t}").get("v")
+    }
+}
+
+private fun getter(obj: Any, wire: String): java.lang.reflect.Method? {
+    val name = if (wire == "count") "totalCount" else wire
+    val cap = name.replaceFirstChar { it.uppercase() }
+    return obj.javaClass.methods.firstOrNull { it.parameterCount == 0 && (it.name == "get$cap" || it.name == "is$cap") }
+}
+
+@Suppress("UNCHECKED_CAST")
+private fun extraOf(obj: Any): Map<String, String>? =
+    obj.javaClass.methods.firstOrNull { it.name == "getExtra" && it.parameterCount == 0 }?.invoke(obj) as? Map<String, String>
+
+/**
+ * Checks a typed result against the service's JSON: every member is either the property of that
+ * name (recursively) or kept in `extra` with the same JSON value, and every property the answer
+ * does not have is null (or empty). Differences go to [problems].
+ */
+fun matches(actual: Any?, expected: Any?, path: String, problems: MutableList<String>) {
+    val exp = expected ?: JSONObject.NULL
+    when {
+        actual is Session && exp is JSONObject -> {
+            val named = mapOf(
+                "session_id" to actual.sessionId, "project_id" to actual.projectId, "partner_id" to actual.projectId,
+                "create_dt" to actual.createDt, "media_server_url" to actual.mediaServerUrl,
+            )
+            for (k in exp.keySet()) {
+                if (k in named) {
+                    if (!sameValue(named[k], exp.get(k))) problems += "$path$k: ${named[k]} != ${exp.get(k)}"
+                } else if (actual.extra[k]?.let { jsonEquals(exp.get(k), parseJson(it)) } != true) {
+                    problems += "$path$k: not kept in extra ${actual.extra}"
+                }
+            }
+        }
+        exp is JSONObject && actual != null && extraOf(actual) != null -> {
+            val extra = extraOf(actual)!!
+            for (k in exp.keySet()) {
+                val e = exp.get(k)
+                val kept = extra[k]
+                if (kept != null) {
+                    if (!jsonEquals(e, parseJson(kept))) problems += "$path$k: extra holds $kept, the answer $e"
+                    continue
+                }
+                val g = getter(actual, k)
+                if (g == null) {
+                    problems += "$path$k: neither a property nor kept in extra"
+                    continue
+                }
+                matches(g.invoke(actual), e, "$path$k.", problems)
+            }
+            for (f in actual.javaClass.declaredFields) {
+                if (java.lang.reflect.Modifier.isStatic(f.modifiers) || f.name == "extra") continue
+                val wire = if (f.name == "totalCount") "count" else f.name
+                if (exp.has(wire)) continue
+                val value = getter(actual, wire)?.invoke(actual)
+                if (value != null && value != "" && !(value is List<*> && value.isEmpty())) {
+                    problems += "$path$wire: absent from the answer but $value"
+                }
+            }
+        }
+        exp is JSONObject && actual is List<*> -> {
+            // a list the service sent as an object keyed by id
+            if (actual.size != exp.length()) problems += "${path}length: ${actual.size} != ${exp.length()}"
+            for (k in exp.keySet()) {
+                val item = actual.firstOrNull { it != null && getter(it, "id")?.invoke(it) == k }
+                if (item == null) {
+                    problems += "$path$k: no item with that id"
+                    continue
+                }
+                val o = JSONObject(exp.getJSONObject(k).toString())
+                if (!o.has("id")) o.put("id", k)
+                matches(item, o, "$path$k.", problems)
+            }
+        }
+        exp is JSONArray && actual is List<*> -> {
+            if (actual.size != exp.length()) problems += "${path}length: ${actual.size} != ${exp.length()}"
+            else actual.indices.forEach { matches(actual[it], exp.get(it), "$path$it.", problems) }
+        }
+        else -> if (!sameValue(actual, exp)) problems += "${path.removeSuffix(".")}: $actual != $exp"
+    }
 }

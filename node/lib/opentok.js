@@ -135,18 +135,32 @@ function OpenTok(apiKey, apiSecret, env) {
       mode = env.transport;
     }
   }
-  if (o.ca_bundle === undefined && process.env.NODE_EXTRA_CA_CERTS && transport.nativeSupports('ca_bundle')) {
-    o.ca_bundle = process.env.NODE_EXTRA_CA_CERTS;
-  }
+  // NODE_EXTRA_CA_CERTS (what Node's own https trusts besides its bundle) is the core's CA bundle too,
+  // unless the caBundle option names one. As with Node, a bundle from the environment that cannot be
+  // used is a warning, not an error.
+  const fromEnv = o.ca_bundle === undefined && process.env.NODE_EXTRA_CA_CERTS;
+  if (fromEnv) o.ca_bundle = process.env.NODE_EXTRA_CA_CERTS;
   let client;
   try {
     client = new native.Client(JSON.stringify(o));
   } catch (e) {
-    throw mapError(e, 'client', 'OpenTok');
+    const err = mapError(e, 'client', 'OpenTok');
+    if (!fromEnv || err.field !== 'caBundle') throw err;
+    if (!/unknown field/.test(err.reason || '')) {
+      process.emitWarning(`opentok-rs: NODE_EXTRA_CA_CERTS not used by the native transport: ${err.reason}`);
+    }
+    delete o.ca_bundle;
+    try {
+      client = new native.Client(JSON.stringify(o));
+    } catch (e2) {
+      throw mapError(e2, 'client', 'OpenTok');
+    }
   }
   Object.defineProperty(this, '_native', { value: client, enumerable: false });
   Object.defineProperty(this, SECRET, { value: apiSecret, enumerable: false });
   Object.defineProperty(this, '_transport', { value: mode, enumerable: false, writable: true });
+  // The host transport (Node's https) reads NODE_EXTRA_CA_CERTS itself; an explicit caBundle is added there.
+  Object.defineProperty(this, '_caBundle', { value: env && typeof env === 'object' ? env.caBundle : undefined, enumerable: false, writable: true });
   this.apiKey = apiKey;
   this.apiUrl = client.apiUrl;
   const callVonage = client.projectId !== apiKey || /^-----BEGIN/.test(apiSecret);

@@ -107,6 +107,7 @@ function hostSend(ot, op, argsText, wantHttp) {
     const delay = retryDelay(native, req.method, retries, status, headers, started);
     return delay !== null && Date.now() + delay < deadline ? delay : null;
   };
+  if (ot._caBundle) settings.ca = caFor(ot._caBundle);
   const attempt = (retries) => once(req, settings, deadline).then(
     (res) => {
       if (res.status < 200 || res.status >= 300) {
@@ -123,6 +124,23 @@ function hostSend(ot, op, argsText, wantHttp) {
     }
   );
   return attempt(0);
+}
+
+const caCache = new Map();
+/** Node's bundled roots plus the caBundle (PEM text, or a PEM file path), for the host transport. */
+function caFor(bundle) {
+  if (!caCache.has(bundle)) {
+    let pem = bundle;
+    if (!/-----BEGIN/.test(bundle)) {
+      try {
+        pem = require('fs').readFileSync(bundle, 'utf8');
+      } catch (_) {
+        pem = '';
+      }
+    }
+    caCache.set(bundle, [...tls.rootCertificates, pem].filter(Boolean));
+  }
+  return caCache.get(bundle);
 }
 
 function wait(ms) {
@@ -171,6 +189,7 @@ function once(req, settings, deadline) {
     const body = req.body === null || req.body === undefined ? null : Buffer.from(req.body);
     if (body) headers['Content-Length'] = String(body.length);
     const options = { method: req.method, headers };
+    if (settings.ca) options.ca = settings.ca;
     const proxy = settings.proxy && !bypassProxy(url.hostname) ? new URL(settings.proxy) : null;
     let target = url;
     if (proxy) {
@@ -293,7 +312,7 @@ class ConnectAgent extends https.Agent {
         callback(e);
         return;
       }
-      const secure = tls.connect({ ...options, socket, servername: net.isIP(host) ? undefined : host });
+      const secure = tls.connect({ ...options, socket, servername: net.isIP(host) ? undefined : host, ca: this.settings.ca });
       callback(null, secure);
     });
     req.once('error', (e) => callback(e));
@@ -316,9 +335,4 @@ function toResponse(r) {
   return new Response(nullBody ? null : (r.body_text || ''), { status, headers });
 }
 
-/** Whether the native module's client options accept `name` (features landing in the core). */
-function nativeSupports() {
-  return false;
-}
-
-module.exports = { send, stats, toResponse, nativeSupports, nockActive, choose };
+module.exports = { send, stats, toResponse, nockActive, choose };

@@ -154,3 +154,20 @@ class TestUsersMocks < EmulatorTest
     FileUtils.rm_rf(dir) if dir
   end
 end
+
+# The host transport caps response bodies as the native one does.
+class TestHostBodyCap < Minitest::Test
+  def test_large_answers_are_refused
+    server = CannedServer.new
+    ot = OpenTok::OpenTok.new(API_KEY, API_SECRET, api_url: server.url, transport: :host, max_retries: 0,
+                                                   max_response_bytes: 1000)
+    server.answer(200, JSON.generate(id: "A", pad: "x" * 5000))
+    err = assert_raises(OpenTok::OpenTokArchiveError) { ot.archives.find("A") }
+    assert_equal :decode, err.kind
+    assert_match(/1000-byte limit/, err.message)
+    server.answer(200, JSON.generate(id: "A"))
+    assert_equal "A", ot.archives.find("A").id
+  ensure
+    server&.close
+  end
+end

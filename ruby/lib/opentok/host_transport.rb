@@ -92,10 +92,9 @@ module OpenTok
 
         failure = nil
         begin
-          res = send_once(req, settings, remaining)
+          res, body = send_once(req, settings, remaining)
           status = res.code.to_i
           headers = res.each_header.to_h
-          body = res.body.to_s
           return [status, headers, body] if (200..299).cover?(status)
 
           retry_after = headers["retry-after"].to_s[/\A\s*(\d+)\s*\z/, 1]&.to_i
@@ -162,7 +161,42 @@ module OpenTok
       request = klass.new(req["method"], !req["body"].nil?, req["method"] != "HEAD", uri.request_uri)
       req["headers"].each { |name, value| request[name] = value }
       request.body = req["body"] if req["body"]
-      http.start { |h| h.request(request) }
+      trust(http, settings[:ca_bundle]) if http.use_ssl? && settings[:ca_bundle]
+      cap = settings[:max_body]
+      body = +""
+      res = http.start do |h|
+        h.request(request) do |r|
+          length = r["content-length"]
+          raise too_large(uri, cap) if length&.match?(/\A\d+\z/) && length.to_i > cap
+
+          r.read_body do |chunk|
+            body << chunk
+            raise too_large(uri, cap) if body.bytesize > cap
+          end
+        end
+      end
+      [res, body.force_encoding(Encoding::BINARY)]
+    end
+
+    # The answer is larger than max_response_bytes (as the native transport reports it).
+    def too_large(uri, cap)
+      Native::Error.new(JSON.generate("kind" => "decode",
+                                      "message" => "the response to #{uri.path} is larger than the #{cap}-byte " \
+                                                   "limit (max_response_bytes); it was not read"))
+    end
+
+    # The CA bundle option: a directory, a file, or PEM text.
+    def trust(http, bundle)
+      if File.directory?(bundle) then http.ca_path = bundle
+      elsif File.file?(bundle) then http.ca_file = bundle
+      else
+        store = OpenSSL::X509::Store.new
+        store.set_default_paths
+        bundle.scan(/-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----/m) do |pem|
+          store.add_cert(OpenSSL::X509::Certificate.new(pem))
+        end
+        http.cert_store = store
+      end
     end
 
     # The JSON text of the result (as the native transport returns it), or raises Native::Error.

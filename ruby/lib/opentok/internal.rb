@@ -246,6 +246,24 @@ module OpenTok
       items
     end
 
+    NATIVE_OPTIONS = {} # rubocop:disable Style/MutableConstant
+
+    # True when the native client knows this construction option (newer cores add options; the
+    # host transport applies them either way).
+    def native_option?(name)
+      NATIVE_LOCK.synchronize do
+        return NATIVE_OPTIONS[name] if NATIVE_OPTIONS.key?(name)
+
+        probe = { "api_key" => "1", "api_secret" => "x" * 40, name => name == "ca_bundle" ? "" : 1 }
+        NATIVE_OPTIONS[name] = begin
+          Native::Client.new(JSON.generate(probe))
+          true
+        rescue Native::Error => e
+          !JSON.parse(e.message).fetch("message", "").include?("unknown field")
+        end
+      end
+    end
+
     # A URL without its user:password part.
     def redact(url)
       url.to_s.sub(%r{//[^/@]*@}, "//")

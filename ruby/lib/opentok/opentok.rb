@@ -39,7 +39,8 @@ module OpenTok
     # Options, as in the official gem: :api_url, :ua_addendum, :timeout_length (seconds allowed to
     # open the connection; default 2). Not in the official gem: :request_timeout (seconds for the
     # whole call, retries included; core default 20), :connect_timeout (overrides :timeout_length),
-    # :max_retries, :proxy (URL), :transport (:native or :host; see #transport).
+    # :max_retries, :proxy (URL), :ca_bundle (PEM text, file or directory), :max_response_bytes
+    # (default 32 MiB), :transport (:native or :host; see #transport).
     # Nothing is validated here (as in the official gem): bad credentials or options raise at the
     # first call.
     def initialize(api_key, api_secret, opts = {})
@@ -49,7 +50,8 @@ module OpenTok
       @api_url = opts[:api_url] || API_URL
       @ua_addendum = opts[:ua_addendum]
       @timeout_length = opts[:timeout_length] || 2
-      @options = opts.slice(:request_timeout, :connect_timeout, :max_retries, :proxy).freeze
+      @options = opts.slice(:request_timeout, :connect_timeout, :max_retries, :proxy, :ca_bundle,
+                            :max_response_bytes).freeze
       @transport = opts[:transport]
       @lock = Mutex.new
       @archives = Archives.new(self)
@@ -149,7 +151,9 @@ module OpenTok
           connect_timeout: (@options[:connect_timeout] || @timeout_length).to_f,
           timeout: (@options[:request_timeout] || 20).to_f,
           max_retries: @options.fetch(:max_retries, 2).to_i,
-          proxy: @options[:proxy]
+          proxy: @options[:proxy],
+          ca_bundle: @options[:ca_bundle],
+          max_body: (@options[:max_response_bytes] || (32 * 1024 * 1024)).to_i
         }
         if native.respond_to?(:host_settings)
           core = JSON.parse(native.host_settings)
@@ -216,6 +220,9 @@ module OpenTok
       native_opts["timeout"] = seconds!("request_timeout", @options[:request_timeout]) if @options[:request_timeout]
       native_opts["max_retries"] = @options[:max_retries] if @options.key?(:max_retries)
       native_opts["proxy"] = @options[:proxy] if @options[:proxy]
+      %i[ca_bundle max_response_bytes].each do |key|
+        native_opts[key.to_s] = @options[key] if @options[key] && Internal.native_option?(key.to_s)
+      end
       unless api_secret.is_a?(String)
         raise Internal.invalid("api_secret", "api_secret must be a String, got #{api_secret.class}", "not a String")
       end

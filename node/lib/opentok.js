@@ -5,7 +5,6 @@
 // core sends them as the official package does; results are built from the service's JSON as received.
 
 const util = require('util');
-const net = require('net');
 const native = require('./native');
 const errors = require('./errors');
 const transport = require('./transport');
@@ -266,7 +265,7 @@ OpenTok.prototype.createSession = function createSession(opts, callback) {
       throw argError('archiveMode', 'always needs the routed media mode', 'createSession',
         'A session with always archive mode must also have the routed media mode.');
     }
-    if ('location' in o && !net.isIPv4(String(o.location))) {
+    if ('location' in o && !require('net').isIPv4(String(o.location))) { // net: loaded on first use
       throw argError('location', 'must be an IPv4 address', 'createSession',
         'Invalid arguments when calling createSession, location must be an IPv4 address');
     }

@@ -13,10 +13,15 @@
 // in `require.cache`, and only looked for again when `http.request` changes (nock patches it), so the
 // native path pays one comparison.
 
-const http = require('http');
-const https = require('https');
-const net = require('net');
-const tls = require('tls');
+// Node's http/https/tls are loaded on first use (https alone costs tens of ms at require time).
+let httpMod;
+let httpsMod;
+const lazy = {
+  get http() { if (!httpMod) httpMod = require('http'); return httpMod; },
+  get https() { if (!httpsMod) httpsMod = require('https'); return httpsMod; },
+  get tls() { return require('tls'); },
+  get net() { return require('net'); },
+};
 
 /** Counters for tests and debugging: how many calls each transport carried. */
 const stats = { native: 0, host: 0, reset() { this.native = 0; this.host = 0; } };
@@ -43,6 +48,7 @@ function scanForNock() {
  * through `https` exactly as the native transport would.
  */
 function nockActive() {
+  const { http } = lazy;
   if (http.request !== seenRequest) {
     seenRequest = http.request;
     scanForNock();
@@ -138,7 +144,7 @@ function caFor(bundle) {
         pem = '';
       }
     }
-    caCache.set(bundle, [...tls.rootCertificates, pem].filter(Boolean));
+    caCache.set(bundle, [...lazy.tls.rootCertificates, pem].filter(Boolean));
   }
   return caCache.get(bundle);
 }
@@ -182,6 +188,7 @@ function once(req, settings, deadline) {
       reject(coreError('invalid_argument', `bad URL: ${e.message}`, { field: 'api_url', reason: e.message }));
       return;
     }
+    const { http, https } = lazy;
     const isHttps = url.protocol === 'https:';
     const mod = isHttps ? https : http;
     const headers = {};
@@ -194,7 +201,7 @@ function once(req, settings, deadline) {
     let target = url;
     if (proxy) {
       if (isHttps) {
-        options.agent = new ConnectAgent(proxy, settings);
+        options.agent = connectAgent(proxy, settings);
       } else {
         // Plain HTTP through a proxy: absolute URI to the proxy.
         target = proxy;
@@ -280,44 +287,52 @@ function proxyAuth(proxy) {
   return `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 }
 
-/** An https.Agent that tunnels through an HTTP proxy with CONNECT (no dependency). */
-class ConnectAgent extends https.Agent {
-  constructor(proxy, settings) {
-    super({ keepAlive: false });
-    this.proxy = proxy;
-    this.settings = settings;
-  }
+let ConnectAgentClass;
+/** An https.Agent that tunnels through an HTTP proxy with CONNECT (no dependency); made on first use. */
+function connectAgent(proxy, settings) {
+  if (!ConnectAgentClass) ConnectAgentClass = makeConnectAgent(lazy.https.Agent);
+  return new ConnectAgentClass(proxy, settings);
+}
 
-  createConnection(options, callback) {
-    const proxy = this.proxy;
-    const host = options.host || options.hostname;
-    const port = options.port || 443;
-    const headers = { Host: `${host}:${port}` };
-    const auth = proxyAuth(proxy);
-    if (auth) headers['Proxy-Authorization'] = auth;
-    const proxyMod = proxy.protocol === 'https:' ? https : http;
-    const req = proxyMod.request({
-      host: proxy.hostname,
-      port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
-      method: 'CONNECT',
-      path: `${host}:${port}`,
-      headers,
-      agent: false,
-    });
-    req.once('connect', (res, socket) => {
-      if (res.statusCode !== 200) {
-        socket.destroy();
-        const e = new Error(`proxy CONNECT answered ${res.statusCode}`);
-        e.final = true;
-        callback(e);
-        return;
-      }
-      const secure = tls.connect({ ...options, socket, servername: net.isIP(host) ? undefined : host, ca: this.settings.ca });
-      callback(null, secure);
-    });
-    req.once('error', (e) => callback(e));
-    req.end();
-  }
+function makeConnectAgent(Agent) {
+  return class ConnectAgent extends Agent {
+    constructor(proxy, settings) {
+      super({ keepAlive: false });
+      this.proxy = proxy;
+      this.settings = settings;
+    }
+
+    createConnection(options, callback) {
+      const proxy = this.proxy;
+      const host = options.host || options.hostname;
+      const port = options.port || 443;
+      const headers = { Host: `${host}:${port}` };
+      const auth = proxyAuth(proxy);
+      if (auth) headers['Proxy-Authorization'] = auth;
+      const proxyMod = proxy.protocol === 'https:' ? lazy.https : lazy.http;
+      const req = proxyMod.request({
+        host: proxy.hostname,
+        port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+        method: 'CONNECT',
+        path: `${host}:${port}`,
+        headers,
+        agent: false,
+      });
+      req.once('connect', (res, socket) => {
+        if (res.statusCode !== 200) {
+          socket.destroy();
+          const e = new Error(`proxy CONNECT answered ${res.statusCode}`);
+          e.final = true;
+          callback(e);
+          return;
+        }
+        const secure = lazy.tls.connect({ ...options, socket, servername: lazy.net.isIP(host) ? undefined : host, ca: this.settings.ca });
+        callback(null, secure);
+      });
+      req.once('error', (e) => callback(e));
+      req.end();
+    }
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ module PublicOps
 
   # Refused by Ruby whatever the vector says: the official gem raises ArgumentError for an empty
   # session id, token or SIP URI ("... not provided").
-  RUBY_REFUSES = ["session id required", "session id empty", "dial token required"].freeze
+  RUBY_REFUSES = ["session id required", "session id empty"].freeze
 
   def refused_by_ruby?(vector)
     return false if RUBY_SENDS.include?(vector["name"])

@@ -198,8 +198,25 @@ class TestBadInput < EmulatorTest
     assert_field("digits") { @opentok.sip.play_dtmf_to_connection(sid, "C", "") }
     assert_field("token") { @opentok.renders.start(sid, url: "https://x.y/z") }
     assert_field("url") { @opentok.renders.start(sid, token: "t") }
-    assert_field("token") { @opentok.sip.dial(sid, "", "sip:a@b") }
     assert_empty Emulator.requests
+    # the official sip.dial checks nothing: an empty token is sent and the service answers (while
+    # the core still checks it, before its stage 2, the core refuses it)
+    core_checks = begin
+      OpenTok::Native.build_request("dial", JSON.generate(session_id: sid, token: "", uri: "sip:a@b"), API_KEY)
+      false
+    rescue OpenTok::Native::Error
+      true
+    end
+    if core_checks
+      assert_field("token") { @opentok.sip.dial(sid, "", "sip:a@b") }
+    else
+      begin
+        @opentok.sip.dial(sid, "", "sip:a@b")
+      rescue OpenTok::OpenTokSipError
+        nil
+      end
+      refute_empty Emulator.requests
+    end
     # what the official gem lets through is sent
     assert_equal true, @opentok.archives.layout(@opentok.archives.create(sid).id, type: "bestFit", screenshare_type: "pip")
   end

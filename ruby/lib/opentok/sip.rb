@@ -15,8 +15,9 @@ module OpenTok
     # Returns the HTTP answer (a Response: `code`, `parsed_response`, `["id"]`, `["connectionId"]`,
     # `["streamId"]`), as the official gem.
     def dial(session_id, token, sip_uri, opts = {})
-      fixed = { session_id: Internal.id!("session_id", session_id), token: Internal.id!("token", token),
-                uri: Internal.id!("sip_uri", sip_uri) }
+      # the official gem checks none of these (they travel in the body); the service judges them
+      fixed = { session_id: Internal.str!("session_id", session_id), token: Internal.str!("token", token),
+                uri: Internal.str!("sip_uri", sip_uri) }
       Internal.call_response(@client, "dial", Internal.args(fixed, opts, "opts"))
     end
 

@@ -13,7 +13,7 @@ module OpenTok
     # Starts live captions. Options: :language_code, :max_duration, :partial_captions,
     # :status_callback_url. Returns the HTTP answer (a Response; `["captionsId"]`).
     def start(session_id, token, options = {})
-      fixed = { session_id: Internal.id!("session_id", session_id), token: Internal.id!("token", token) }
+      fixed = { session_id: Internal.str!("session_id", session_id), token: Internal.str!("token", token) }
       Internal.call_response(@client, "start_captions", Internal.args(fixed, options))
     end
 

@@ -14,8 +14,8 @@ module OpenTok
     # (8000/16000/24000), :bidirectional, :audio_transport. Returns the HTTP answer (a Response;
     # `["id"]`, `["connectionId"]`).
     def connect(session_id, token, websocket_uri, opts = {})
-      fixed = { session_id: Internal.id!("session_id", session_id), token: Internal.id!("token", token),
-                uri: Internal.id!("websocket_uri", websocket_uri) }
+      fixed = { session_id: Internal.str!("session_id", session_id), token: Internal.str!("token", token),
+                uri: Internal.str!("websocket_uri", websocket_uri) }
       Internal.call_response(@client, "connect_audio", Internal.args(fixed, opts, "opts"))
     end
 

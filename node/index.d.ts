@@ -34,8 +34,10 @@ declare namespace OpenTok {
      * the OPENTOK_TRANSPORT environment variable).
      */
     transport?: 'native' | 'host' | 'auto';
-    /** Extra trusted CA certificates (PEM file path); defaults to NODE_EXTRA_CA_CERTS. */
+    /** Extra trusted CA certificates (PEM text or file path); defaults to NODE_EXTRA_CA_CERTS. */
     caBundle?: string;
+    /** Largest response body accepted, bytes (default 32 MiB); a larger answer is a RequestError. */
+    maxResponseBytes?: number;
   }
 
   /** `opentok.client`: the configuration the official package keeps in `client.c`. */

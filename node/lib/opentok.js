@@ -127,6 +127,11 @@ function OpenTok(apiKey, apiSecret, env) {
     if (env.connectTimeout !== undefined) o.connect_timeout = ms('connectTimeout') / 1000;
     if (env.maxRetries !== undefined) o.max_retries = env.maxRetries;
     if (env.caBundle !== undefined) o.ca_bundle = env.caBundle;
+    if (env.maxResponseBytes !== undefined) {
+      const n = env.maxResponseBytes;
+      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0) throw argError('maxResponseBytes', 'must be a positive integer', 'OpenTok');
+      o.max_response_bytes = n;
+    }
     if (env.transport !== undefined) {
       if (env.transport !== 'native' && env.transport !== 'host' && env.transport !== 'auto') {
         throw argError('transport', 'must be "native", "host" or "auto"', 'OpenTok');
@@ -139,20 +144,24 @@ function OpenTok(apiKey, apiSecret, env) {
   // used is a warning, not an error.
   const fromEnv = o.ca_bundle === undefined && process.env.NODE_EXTRA_CA_CERTS;
   if (fromEnv) o.ca_bundle = process.env.NODE_EXTRA_CA_CERTS;
+  // ca_bundle and max_response_bytes are recent core options: a core without them still works (the
+  // host transport applies both itself).
   let client;
-  try {
-    client = new native.Client(JSON.stringify(o));
-  } catch (e) {
-    const err = mapError(e, 'client', 'OpenTok');
-    if (!fromEnv || err.field !== 'caBundle') throw err;
-    if (!/unknown field/.test(err.reason || '')) {
-      process.emitWarning(`opentok-rs: NODE_EXTRA_CA_CERTS not used by the native transport: ${err.reason}`);
-    }
-    delete o.ca_bundle;
+  for (;;) {
     try {
       client = new native.Client(JSON.stringify(o));
-    } catch (e2) {
-      throw mapError(e2, 'client', 'OpenTok');
+      break;
+    } catch (e) {
+      const err = mapError(e, 'client', 'OpenTok');
+      const unknown = /unknown field/.test(err.reason || '');
+      if (err.field === 'caBundle' && (unknown || fromEnv)) {
+        if (fromEnv && !unknown) process.emitWarning(`opentok-rs: NODE_EXTRA_CA_CERTS not used by the native transport: ${err.reason}`);
+        delete o.ca_bundle;
+      } else if (err.field === 'maxResponseBytes' && unknown) {
+        delete o.max_response_bytes;
+      } else {
+        throw err;
+      }
     }
   }
   Object.defineProperty(this, '_native', { value: client, enumerable: false });
@@ -160,6 +169,7 @@ function OpenTok(apiKey, apiSecret, env) {
   Object.defineProperty(this, '_transport', { value: mode, enumerable: false, writable: true });
   // The host transport (Node's https) reads NODE_EXTRA_CA_CERTS itself; an explicit caBundle is added there.
   Object.defineProperty(this, '_caBundle', { value: env && typeof env === 'object' ? env.caBundle : undefined, enumerable: false, writable: true });
+  Object.defineProperty(this, '_maxResponseBytes', { value: o.max_response_bytes || (env && env.maxResponseBytes), enumerable: false, writable: true });
   this.apiKey = apiKey;
   this.apiUrl = client.apiUrl;
   const callVonage = client.projectId !== apiKey || /^-----BEGIN/.test(apiSecret);

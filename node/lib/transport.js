@@ -114,6 +114,7 @@ function hostSend(ot, op, argsText, wantHttp) {
     return delay !== null && Date.now() + delay < deadline ? delay : null;
   };
   if (ot._caBundle) settings.ca = caFor(ot._caBundle);
+  if (ot._maxResponseBytes) settings.max_response_bytes = ot._maxResponseBytes;
   const attempt = (retries) => once(req, settings, deadline).then(
     (res) => {
       if (res.status < 200 || res.status >= 300) {
@@ -226,7 +227,18 @@ function once(req, settings, deadline) {
     const r = (proxy && !isHttps ? http : mod).request(target, options, (res) => {
       const chunks = [];
       let size = 0;
-      const cap = settings.max_body_bytes || 32 * 1024 * 1024;
+      const cap = settings.max_response_bytes || 32 * 1024 * 1024;
+      const declared = Number(res.headers['content-length']);
+      if (declared > cap) {
+        done = true;
+        clearTimeout(timer);
+        res.destroy();
+        r.destroy();
+        const e = coreError('decode', `response body of ${declared} bytes is larger than the ${cap}-byte limit`);
+        e.final = true;
+        reject(e);
+        return;
+      }
       res.on('data', (c) => {
         size += c.length;
         if (size > cap) {

@@ -169,6 +169,34 @@ describe('host transport behaviour against the emulator', () => {
     }
   });
 
+  test('response bodies are capped (a huge Content-Length, an endless chunked body)', async () => {
+    const srv = http.createServer((req, res) => {
+      req.resume();
+      if (req.url.endsWith('/huge')) {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(2 * 1024 ** 3) });
+        res.write('{"id":"');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x61);
+      const pump = () => { while (res.write(chunk)) { /* fill */ } };
+      res.on('drain', pump);
+      res.write('{"id":"');
+      pump();
+    });
+    await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+    try {
+      const ot = new OpenTok(KEY, SECRET, { apiUrl: `http://127.0.0.1:${srv.address().port}`, transport: 'host', maxRetries: 0, maxResponseBytes: 1024 * 1024 });
+      const t0 = Date.now();
+      await assert.rejects(ot.getArchive('huge'), (e) => e instanceof OpenTok.RequestError && /limit|larger/.test(e.message));
+      await assert.rejects(ot.getArchive('endless'), (e) => e instanceof OpenTok.RequestError && /larger/.test(e.message));
+      assert.ok(Date.now() - t0 < 5000);
+    } finally {
+      srv.closeAllConnections();
+      await new Promise((r) => srv.close(r));
+    }
+  });
+
   test('renders on the host transport: (err, body, response) with the status', async () => {
     const ot = new OpenTok(KEY, SECRET, { apiUrl: emu.url, transport: 'host' });
     const sid = await emu.session();

@@ -494,6 +494,7 @@ async function cannedAnswers(t) {
 }
 
 (async () => {
+  console.log(`diff_node: official opentok ${require(path.resolve(process.env.PEERS_NODE_DIR || path.join(REPO, 'target', 'peers', 'node'), 'node_modules', 'opentok', 'package.json')).version} vs opentok-rs on the ${process.env.OPENTOK_TRANSPORT === 'host' ? 'host (http/https)' : 'native'} transport`);
   const expect = (o) => o;
   await diff('sessions+tokens', sessionsAndTokens, {
     'generateToken data 1024 chars': expect({ known: KNOWN.tokenData }),

@@ -40,4 +40,5 @@ cp -u "$root/target/release/libopentok_python.so" "$root/python/opentok/_native.
 python3 "$root/tests/peers/diff_python.py" "$url" "$peers/venv/bin/python" "$peers/ours-venv/bin/python" || status=1
 PEERS_NODE_DIR="$peers/node" node "$root/tests/peers/node_peer.js" "$url" || status=1
 PEERS_NODE_DIR="$peers/node" node "$root/tests/peers/diff_node.js" "$url" || status=1
+OPENTOK_TRANSPORT=host PEERS_NODE_DIR="$peers/node" node "$root/tests/peers/diff_node.js" "$url" || status=1
 exit $status

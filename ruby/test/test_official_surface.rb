@@ -144,6 +144,8 @@ class TestOfficialSurface < Minitest::Test
       dumps.each { |d| refute_includes d, API_SECRET, "#{obj.class}: #{d[0, 80]}" }
     end
     assert_equal API_KEY, JSON.parse(ot.to_json)["api_key"]
+    with_password = OpenTok::OpenTok.new(API_KEY, API_SECRET, api_url: "http://user:hunter2@127.0.0.1:1")
+    [with_password.inspect, with_password.to_json, with_password.to_yaml].each { |d| refute_includes d, "hunter2" }
     assert_equal API_SECRET, ot.api_secret
   end
 end

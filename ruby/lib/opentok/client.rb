@@ -42,12 +42,12 @@ module OpenTok
     end
 
     def inspect
-      "#<OpenTok::Client api_key=#{@api_key.inspect} api_url=#{@api_url.inspect}>"
+      "#<OpenTok::Client api_key=#{@api_key.inspect} api_url=#{Internal.redact(@api_url).inspect}>"
     end
     alias to_s inspect
 
     def as_json(*)
-      { "api_key" => @api_key, "api_url" => @api_url, "ua_addendum" => @ua_addendum, "timeout_length" => @timeout_length }
+      { "api_key" => @api_key, "api_url" => Internal.redact(@api_url), "ua_addendum" => @ua_addendum, "timeout_length" => @timeout_length }
     end
 
     def to_json(*args)

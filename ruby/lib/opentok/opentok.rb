@@ -109,13 +109,13 @@ module OpenTok
     end
 
     def inspect
-      "#<OpenTok::OpenTok api_key=#{@api_key.inspect} api_url=#{@api_url.inspect}>"
+      "#<OpenTok::OpenTok api_key=#{@api_key.inspect} api_url=#{Internal.redact(@api_url).inspect}>"
     end
     alias to_s inspect
 
     # The public settings (never the API secret).
     def as_json(*)
-      { "api_key" => @api_key, "api_url" => @api_url, "ua_addendum" => @ua_addendum,
+      { "api_key" => @api_key, "api_url" => Internal.redact(@api_url), "ua_addendum" => @ua_addendum,
         "timeout_length" => @timeout_length }
     end
 

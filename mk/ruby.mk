@@ -25,6 +25,8 @@ rb-native: build
 
 test-ruby: deps-ruby rb-native
 	cd $(RB_DIR) && $(RUBY) -Ilib -Itest -e 'Dir["test/test_*.rb"].sort.each { |f| require_relative f }'
+	@echo "ruby: the same suite with every call on the host transport (Net::HTTP)"
+	cd $(RB_DIR) && OPENTOK_TRANSPORT=host $(RUBY) -Ilib -Itest -e 'Dir["test/test_*.rb"].sort.each { |f| require_relative f }'
 	@$(MAKE) --no-print-directory gem-ruby
 
 # `gem build` offline, `gem install --local` into a scratch directory, and load it from there.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.opentokrs.ArchiveStatus;
 import com.opentokrs.ConflictException;
 import com.opentokrs.InvalidArgumentException;
 import com.opentokrs.NetworkException;
@@ -99,6 +100,7 @@ class JavaCallersTest {
             assertEquals(1, page.getItems().size());
             assertEquals(1, opentok.listArchives(sessionId).getItems().size());
             assertEquals("stopped", opentok.stopArchive(archive.getId()).getStatus());
+            assertEquals(ArchiveStatus.STARTED, ArchiveStatus.of(archive.getStatus()));
 
             ArchiveProperties archiveProps = new ArchiveProperties();
             archiveProps.setName("Second");
@@ -120,10 +122,10 @@ class JavaCallersTest {
             fail("expected InvalidArgumentException, got " + e);
         }
         try {
-            opentok.listArchives(0, 5000);
+            opentok.deleteArchive("..");
             fail("expected InvalidArgumentException");
         } catch (InvalidArgumentException e) {
-            assertEquals("count", e.getField());
+            assertEquals("archive_id", e.getField());
         } catch (OpenTokException e) {
             fail("expected InvalidArgumentException, got " + e);
         }

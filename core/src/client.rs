@@ -50,7 +50,7 @@ impl fmt::Debug for OpenTok {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("OpenTok")
             .field("credentials", &self.inner.creds)
-            .field("api_url", &self.inner.transport.base_url())
+            .field("api_url", &self.inner.transport.display_url())
             .finish()
     }
 }
@@ -99,13 +99,18 @@ impl OpenTok {
         &self.inner.creds
     }
 
-    /// The base URL requests go to.
+    /// The base URL requests go to, as configured (credentials included, if the URL had any).
     pub fn api_url(&self) -> &str {
         self.inner.transport.base_url()
     }
 
     pub(crate) fn transport(&self) -> &Transport {
         &self.inner.transport
+    }
+
+    /// The base URL with any credentials replaced by `***`: use it in `repr`, `inspect`, logs.
+    pub fn display_url(&self) -> &str {
+        self.inner.transport.display_url()
     }
 
     /// Mints a client token using the system clock.
@@ -263,6 +268,10 @@ pub struct ClientOptions {
     pub retry_base_delay: Option<f64>,
     /// Longest retry delay, seconds.
     pub retry_max_delay: Option<f64>,
+    /// Largest response body accepted, bytes (default 32 MiB).
+    pub max_response_bytes: Option<u64>,
+    /// Extra trusted CA certificates: PEM text, or a path to a PEM file or a directory of PEM files.
+    pub ca_bundle: Option<String>,
 }
 
 impl fmt::Debug for ClientOptions {
@@ -270,7 +279,10 @@ impl fmt::Debug for ClientOptions {
         f.debug_struct("ClientOptions")
             .field("api_key", &self.api_key)
             .field("application_id", &self.application_id)
-            .field("api_url", &self.api_url)
+            .field(
+                "api_url",
+                &self.api_url.as_deref().map(crate::credentials::redact_url),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -335,6 +347,13 @@ impl ClientOptions {
             ua_addendum: self.ua_addendum,
             language: self.language,
             retry,
+            max_response_bytes: match self.max_response_bytes {
+                None => d.max_response_bytes,
+                Some(n) => usize::try_from(n).ok().filter(|n| *n > 0).ok_or_else(|| {
+                    Error::invalid("max_response_bytes", "must be a positive number of bytes")
+                })?,
+            },
+            ca_bundle: self.ca_bundle,
         };
         OpenTok::with_config(creds, config)
     }

@@ -173,3 +173,52 @@ impl fmt::Debug for Credentials {
         }
     }
 }
+
+/// Replaces the user-info of every URL in `text` (`scheme://user:pw@host` → `scheme://***@host`).
+///
+/// Used for every message, `Debug` and `repr` that shows a base URL, so credentials written into
+/// `api_url` are never echoed.
+pub fn redact_url(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("://") {
+        let (head, tail) = rest.split_at(i + 3);
+        out.push_str(head);
+        let end = tail
+            .find(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace())
+            .unwrap_or(tail.len());
+        let authority = &tail[..end];
+        match authority.rfind('@') {
+            Some(at) => {
+                out.push_str("***");
+                out.push_str(&authority[at..]);
+            }
+            None => out.push_str(authority),
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod redact_tests {
+    use super::redact_url;
+
+    #[test]
+    fn user_info_is_replaced_everywhere() {
+        assert_eq!(
+            redact_url("https://api.opentok.com"),
+            "https://api.opentok.com"
+        );
+        assert_eq!(
+            redact_url("http://u:pw@h:1/p?q=a@b"),
+            "http://***@h:1/p?q=a@b"
+        );
+        assert_eq!(
+            redact_url("cannot connect to http://localhost:1@evil:9 or https://x:y@z/"),
+            "cannot connect to http://***@evil:9 or https://***@z/"
+        );
+        assert_eq!(redact_url("no url here @ all"), "no url here @ all");
+    }
+}

@@ -5,7 +5,7 @@ require "net/http"
 require "openssl"
 require "uri"
 require "zlib"
-require_relative "internal"
+# (loaded by internal.rb, which it extends)
 
 module OpenTok
   # @private The host transport: the core builds each request and decodes each answer, and only

@@ -25,10 +25,11 @@ module OpenTok
   # The entry point: OpenTok::OpenTok.new(api_key, api_secret, opts).
   class OpenTok
     include TokenGenerator
-    generates_tokens({
-                       api_key: ->(instance) { instance.api_key },
-                       api_secret: ->(instance) { instance.api_secret }
-                     })
+    # The official arguments of the token lambdas (generate_token below is the fast path).
+    @arg_lambdas = {
+      api_key: ->(instance) { instance.api_key },
+      api_secret: ->(instance) { instance.api_secret }
+    }.freeze
 
     attr_reader :api_key, :api_url, :ua_addendum, :timeout_length
 

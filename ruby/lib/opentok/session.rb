@@ -10,11 +10,12 @@ module OpenTok
   # media_mode :relayed, archive_mode :manual, e2ee :false).
   class Session
     include TokenGenerator
-    generates_tokens({
-                       api_key: ->(instance) { instance.api_key },
-                       api_secret: ->(instance) { instance.api_secret },
-                       session_id: ->(instance) { instance.session_id }
-                     })
+    # The official arguments of the token lambdas (generate_token below is the fast path).
+    @arg_lambdas = {
+      api_key: ->(instance) { instance.api_key },
+      api_secret: ->(instance) { instance.api_secret },
+      session_id: ->(instance) { instance.session_id }
+    }.freeze
 
     attr_reader :session_id, :media_mode, :location, :archive_mode, :archive_name, :archive_resolution,
                 :e2ee, :api_key, :project_id

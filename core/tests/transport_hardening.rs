@@ -557,11 +557,24 @@ fn private_ca_through_ssl_cert_file() {
         "child_ssl_cert_file",
         &[
             ("SSL_CERT_FILE", file.to_str().unwrap().to_owned()),
-            ("OPENTOK_TEST_URL", url),
+            ("OPENTOK_TEST_URL", url.clone()),
         ],
     );
     let _ = std::fs::remove_file(&file);
     assert_eq!(srv.requests(), 1);
+    // SSL_CERT_DIR: a directory holding the CA (colon-separated list, as OpenSSL reads it).
+    let dir = std::env::temp_dir().join(format!("opentok-ssl-cert-dir-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("ca.pem"), &pki.ca_pem).unwrap();
+    run_child(
+        "child_ssl_cert_file",
+        &[
+            ("SSL_CERT_DIR", format!("/nonexistent:{}", dir.display())),
+            ("OPENTOK_TEST_URL", url),
+        ],
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(srv.requests(), 2);
 }
 
 #[test]

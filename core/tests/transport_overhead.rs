@@ -40,3 +40,35 @@ fn rest_overhead_per_call() {
         println!("list_archives round trip (best of 5 x 2000, sequential): {best:?}");
     });
 }
+
+#[test]
+#[ignore = "measurement; run with --ignored --nocapture"]
+fn fork_check_and_client_build_cost() {
+    // The per-call fork check is one getpid.
+    let n = 1_000_000u32;
+    let t = Instant::now();
+    let mut acc = 0u64;
+    for _ in 0..n {
+        acc = acc.wrapping_add(u64::from(std::process::id()));
+    }
+    println!("getpid: {:?} per call ({acc})", t.elapsed() / n);
+    // Building a client (the system trust store is read once, then cached).
+    let build = || {
+        OpenTok::with_config(
+            Credentials::project("123456", "0123456789abcdef0123456789abcdef01234567").unwrap(),
+            opentok_core::Config::default(),
+        )
+        .unwrap()
+    };
+    let t = Instant::now();
+    drop(build());
+    println!(
+        "first client build (loads the system store): {:?}",
+        t.elapsed()
+    );
+    let t = Instant::now();
+    for _ in 0..200 {
+        drop(build());
+    }
+    println!("next client builds: {:?} each", t.elapsed() / 200);
+}

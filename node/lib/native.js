@@ -4,11 +4,15 @@
 // `npm run build` or `make build`), then the cargo output target/release/libopentok_node.so (Linux).
 const path = require('path');
 const fs = require('fs');
+const platform = require('./platform');
 
 function candidates() {
   const out = [];
   if (process.env.OPENTOK_RS_NATIVE) out.push(process.env.OPENTOK_RS_NATIVE);
   out.push(path.join(__dirname, '..', 'native', 'opentok_rs.node'));
+  // Installed from npm: the platform package (opentok-rs-<platform>) from optionalDependencies.
+  const fromPackage = platform.resolve();
+  if (fromPackage) out.push(fromPackage);
   // In the repository (e.g. `npm install ./node` after `make build`, where npm 11 does not run install
   // scripts unless approved): the cargo output itself.
   if (process.platform === 'linux') {
@@ -31,8 +35,8 @@ function load() {
     return mod.exports;
   }
   const err = new Error(
-    'opentok-rs: the native module is missing (looked for ' + tried.join(', ') + '). '
-    + 'Run `npm run build` in the package folder (needs a Rust toolchain) or `make build` in the repository.'
+    platform.missingMessage() + ' (looked for ' + tried.join(', ') + '.) '
+    + 'In a checkout of the repository, `make build` or `npm run build` makes it (needs a Rust toolchain).'
   );
   err.code = 'OPENTOK_RS_NATIVE_MISSING';
   throw err;

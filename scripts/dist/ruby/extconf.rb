@@ -1,0 +1,44 @@
+# frozen_string_literal: true
+
+# Source gem of opentok-rs: compiles the native extension from the Rust crates bundled next to this file
+# (the same crates the platform gems are built from). Needs a Rust toolchain (https://rustup.rs) and
+# libclang (Debian/Ubuntu: `apt-get install ruby-dev libclang-dev`). Machines without Rust install the
+# precompiled platform gem instead (x86_64-linux, aarch64-linux, arm64-darwin, ...), which RubyGems
+# prefers automatically when one exists for the platform.
+require "rbconfig"
+
+cargo = ENV.fetch("CARGO", "cargo")
+unless system(cargo, "--version", out: File::NULL, err: File::NULL)
+  abort "opentok-rs: no prebuilt gem for #{RUBY_PLATFORM} and no `#{cargo}` to build the source gem. " \
+        "Install Rust (https://rustup.rs) and libclang, then run `gem install opentok-rs` again."
+end
+
+host_os = RbConfig::CONFIG["host_os"]
+built = if host_os.match?(/darwin/) then "libopentok_native.dylib"
+        elsif host_os.match?(/mswin|mingw/) then "opentok_native.dll"
+        else "libopentok_native.so"
+        end
+ext = "opentok_native.#{RbConfig::CONFIG['DLEXT']}"
+
+# RubyGems runs `make clean`, `make` and `make install sitearchdir=<gem extension dir>`.
+File.write("Makefile", <<~MAKE)
+  CARGO ?= #{cargo}
+  TARGET_DIR := $(if $(CARGO_TARGET_DIR),$(CARGO_TARGET_DIR),$(CURDIR)/target)
+  sitearchdir ?= $(CURDIR)/out
+
+  all: #{ext}
+
+  #{ext}:
+  \tRUBY="#{RbConfig.ruby}" $(CARGO) build --release -p opentok-ruby --manifest-path "$(CURDIR)/Cargo.toml" --target-dir "$(TARGET_DIR)"
+  \tcp "$(TARGET_DIR)/release/#{built}" #{ext}
+
+  install: #{ext}
+  \tmkdir -p "$(sitearchdir)/opentok"
+  \tcp #{ext} "$(sitearchdir)/opentok/#{ext}"
+  \t$(if $(CARGO_TARGET_DIR),,rm -rf "$(CURDIR)/target")
+
+  clean:
+  \trm -f #{ext}
+
+  .PHONY: all install clean
+MAKE

@@ -26,7 +26,8 @@ DIST_MVN      = mvn -B -q -Dstyle.color=never
 
 TEST_TARGETS += test-dist
 
-.PHONY: dist dist-deps dist-dir dist-python dist-node dist-ruby dist-kotlin dist-cli dist-check test-dist lint-dist
+.PHONY: dist dist-deps dist-dir dist-python dist-node dist-ruby dist-gem-src dist-kotlin dist-cli dist-check test-dist \
+  test-dist-source-gem lint-dist
 
 dist: build dist-deps dist-dir dist-python dist-node dist-ruby dist-kotlin dist-cli dist-check
 	@echo "make dist: every artifact is in target/dist"
@@ -60,17 +61,33 @@ dist-node: build dist-dir
 	python3 scripts/dist/npm_layout.py $(ROOT)/target/release/libopentok_node.so $(DIST_BUILD)/npm $(DIST) linux-x64-gnu
 
 # Platform gem (prebuilt extension, x86_64-linux) and source gem (Rust crates + extconf.rb; cargo on install).
-dist-ruby: build dist-dir
-	rm -rf $(DIST_BUILD)/gem-platform $(DIST_BUILD)/gem-source
-	for d in gem-platform gem-source; do \
-	  mkdir -p $(DIST_BUILD)/$$d && cp -r ruby/lib ruby/sig ruby/examples ruby/README.md ruby/opentok-rs.gemspec $(DIST_BUILD)/$$d/ && \
-	  find $(DIST_BUILD)/$$d -name '*.so' -delete || exit 1; done
+dist-ruby: build dist-dir dist-gem-src
+	rm -rf $(DIST_BUILD)/gem-platform && mkdir -p $(DIST_BUILD)/gem-platform
+	cp -r ruby/lib ruby/sig ruby/examples ruby/README.md ruby/opentok-rs.gemspec $(DIST_BUILD)/gem-platform/
+	find $(DIST_BUILD)/gem-platform -name '*.so' -delete
 	cp $(ROOT)/target/release/libopentok_native.so $(DIST_BUILD)/gem-platform/lib/opentok/opentok_native.so
 	cd $(DIST_BUILD)/gem-platform && OPENTOK_RS_GEM_PLATFORM=x86_64-linux \
 	  gem build -q opentok-rs.gemspec -o $(DIST)/opentok-rs-$(DIST_VERSION)-x86_64-linux.gem
+	cd $(DIST_BUILD)/gem-source && OPENTOK_RS_GEM=source gem build -q opentok-rs.gemspec -o $(DIST)/opentok-rs-$(DIST_VERSION).gem
+
+# The source gem's tree: ruby/ plus ext/opentok_native (the Rust crates, extconf.rb) and the Rakefile/Gemfile
+# the release workflow's cross-gem build uses.
+dist-gem-src:
+	rm -rf $(DIST_BUILD)/gem-source && mkdir -p $(DIST_BUILD)/gem-source
+	cp -r ruby/lib ruby/sig ruby/examples ruby/README.md ruby/opentok-rs.gemspec $(DIST_BUILD)/gem-source/
+	find $(DIST_BUILD)/gem-source -name '*.so' -delete
 	python3 scripts/dist/rust_src.py $(DIST_BUILD)/gem-source/ext/opentok_native bindings/ruby
 	cp scripts/dist/ruby/extconf.rb $(DIST_BUILD)/gem-source/ext/opentok_native/extconf.rb
-	cd $(DIST_BUILD)/gem-source && OPENTOK_RS_GEM=source gem build -q opentok-rs.gemspec -o $(DIST)/opentok-rs-$(DIST_VERSION).gem
+	cp scripts/dist/ruby/Rakefile scripts/dist/ruby/Gemfile $(DIST_BUILD)/gem-source/
+
+# Not part of `make test` (a cold cargo build): the source gem installs where Rust is present and loads.
+test-dist-source-gem:
+	rm -rf $(DIST_TEST)-gemsrc && mkdir -p $(DIST_TEST)-gemsrc
+	GEM_HOME=$(DIST_TEST)-gemsrc GEM_PATH=$(DIST_TEST)-gemsrc CARGO_TARGET_DIR=$(ROOT)/target/dist-gemsrc-cargo \
+	  gem install --local --no-document $(DIST)/opentok-rs-$(DIST_VERSION).gem
+	cd /tmp && GEM_HOME=$(DIST_TEST)-gemsrc GEM_PATH=$(DIST_TEST)-gemsrc ruby -e 'require "opentok"; \
+	  f = $$LOADED_FEATURES.grep(/opentok_native/).first; raise "not from the source gem: #{f}" unless f&.start_with?(ENV["GEM_HOME"]); \
+	  puts "source gem built and loaded: #{f}"; p OpenTok::OpenTok.new("123456", "s" * 40)'
 
 # The Kotlin package compiled from a copy of kotlin/ (its own target/ stays untouched) with the UniFFI
 # library as the resource linux-x86-64/libopentok_uniffi.so (where JNA looks), installed into target/dist/m2.
@@ -105,7 +122,10 @@ $(ACTIONLINT):
 	mkdir -p $(DIST_TOOLS) && cd $(DIST_TOOLS) && GOBIN=$(DIST_TOOLS) GOTOOLCHAIN=local GOFLAGS=-mod=mod \
 	  go install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
 
+# actionlint also runs shellcheck over every `run:` script when shellcheck is installed (Debian package).
 lint-dist: $(ACTIONLINT)
-	$(ACTIONLINT) -color=false .github/workflows/release.yml && echo "actionlint: .github/workflows/release.yml is valid"
+	@command -v shellcheck >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck; }
+	$(ACTIONLINT) -color=false .github/workflows/release.yml && echo "actionlint (with shellcheck): .github/workflows/release.yml is valid"
+	shellcheck -S warning scripts/dist/test_dist.sh
 
 lint: lint-dist

@@ -34,6 +34,7 @@ trap cleanup EXIT
 pass() { PASSED=$((PASSED + 1)); echo "PASS $*"; }
 fail() { FAILED=$((FAILED + 1)); echo "FAIL $*"; }
 size() { awk -v n="$(basename "$1")" -v b="$(stat -c %s "$1")" 'BEGIN { printf "  %-58s %9.1f KiB\n", n, b / 1024 }'; }
+# shellcheck disable=SC2206  # $1 is a glob on purpose
 one() { local hits=("$DIST"/$1); [ -f "${hits[0]}" ] || { echo "no $1 in $DIST" >&2; return 1; }; echo "${hits[0]}"; }
 # step NAME CMD...: runs CMD with its output indented; counts it
 step() {

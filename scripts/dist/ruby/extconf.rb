@@ -7,6 +7,19 @@
 # prefers automatically when one exists for the platform.
 require "rbconfig"
 
+# With the rb_sys gem installed (the release workflow's cross-gem build has it), its makefile generator
+# handles cross-compilation and Ruby's link flags; without it, the plain Makefile below does the same build.
+begin
+  require "mkmf"
+  require "rb_sys/mkmf"
+  create_rust_makefile("opentok/opentok_native") do |r|
+    r.extra_cargo_args += ["--package", "opentok-ruby"]
+  end
+  return
+rescue LoadError
+  nil
+end
+
 cargo = ENV.fetch("CARGO", "cargo")
 unless system(cargo, "--version", out: File::NULL, err: File::NULL)
   abort "opentok-rs: no prebuilt gem for #{RUBY_PLATFORM} and no `#{cargo}` to build the source gem. " \

@@ -155,7 +155,8 @@ kotlin_test() {
   (cd "$KT" && { mvn -o "${args[@]}" > mvn-offline.log 2>&1 || { echo "(offline build failed, fetching once)"; mvn "${args[@]}"; }; }) || return 1
   local jar; jar=$(tr ':' '\n' < "$KT/cp.txt" | grep 'opentok-rs-' | head -1)
   echo "jar: $jar"
-  unzip -l "$jar" | grep -q 'linux-x86-64/libopentok_uniffi.so' || { echo "no linux-x86-64/libopentok_uniffi.so in the jar"; return 1; }
+  unzip -l "$jar" > "$KT/jar-contents.txt" || return 1
+  grep 'linux-x86-64/libopentok_uniffi.so' "$KT/jar-contents.txt" || { echo "no linux-x86-64/libopentok_uniffi.so in the jar"; return 1; }
   (cd "$KT" && java -cp "target/classes:$(cat cp.txt)" com.opentokrs.examples.QuickstartKt)
 }
 step "kotlin: separate Maven project on the installed jar, quick-start" kotlin_test

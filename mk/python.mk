@@ -31,6 +31,8 @@ py-native: build
 test-python: deps-python py-native
 	cd $(PY_DIR) && $(PYTHON) -m mypy --strict examples/quickstart.py opentok
 	cd $(PY_DIR) && $(PYTHON) -m pytest -q -p no:cacheprovider tests
+	@echo "the same suite with every call on the host transport (requests):"
+	cd $(PY_DIR) && OPENTOK_TRANSPORT=host $(PYTHON) -m pytest -q -p no:cacheprovider tests
 
 demo-python: deps-python py-native
 	@cd $(PY_DIR) && if [ -n "$$OPENTOK_API_KEY" ] && [ -n "$$OPENTOK_API_SECRET" ]; then \

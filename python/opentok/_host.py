@@ -85,6 +85,25 @@ def _mock_refusal(exc: BaseException) -> bool:
     return False
 
 
+#: Largest answer body read (the core's default; ``max_response_bytes=`` changes both transports).
+DEFAULT_MAX_BODY = 32 * 1024 * 1024
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _read_capped(chunks: Any, declared: Optional[str], cap: int) -> bytes:
+    if declared and declared.strip().isdigit() and int(declared) > cap:
+        raise _TooLarge(f"the answer declares {declared} bytes, more than the {cap} allowed")
+    out = bytearray()
+    for chunk in chunks:
+        out += chunk
+        if len(out) > cap:
+            raise _TooLarge(f"the answer is larger than the {cap} bytes allowed")
+    return bytes(out)
+
+
 class _Answer:
     __slots__ = ("status", "headers", "body")
 
@@ -94,7 +113,8 @@ class _Answer:
         self.body = body
 
 
-def _send_requests(requests: Any, req: Dict[str, Any], timeout: Tuple[float, float], proxies: Optional[Dict[str, str]], verify: Any) -> _Answer:
+def _send_requests(requests: Any, req: Dict[str, Any], timeout: Tuple[float, float], proxies: Optional[Dict[str, str]], verify: Any,
+                   cap: int) -> _Answer:
     r = requests.request(
         req["method"],
         req["url"],
@@ -104,6 +124,7 @@ def _send_requests(requests: Any, req: Dict[str, Any], timeout: Tuple[float, flo
         proxies=proxies,
         allow_redirects=False,  # never send credentials on to another host; a redirect is an error
         verify=verify,
+        stream=True,
     )
     raw = getattr(r, "raw", None)
     headers: List[Tuple[str, str]]
@@ -111,10 +132,15 @@ def _send_requests(requests: Any, req: Dict[str, Any], timeout: Tuple[float, flo
         headers = list(raw.headers.items()) if raw is not None and hasattr(raw, "headers") else list(r.headers.items())
     except Exception:
         headers = list(r.headers.items())
-    return _Answer(r.status_code, headers, r.content or b"")
+    try:
+        body = _read_capped(r.iter_content(65536), r.headers.get("Content-Length"), cap)
+    finally:
+        r.close()
+    return _Answer(r.status_code, headers, body)
 
 
-def _send_urllib(req: Dict[str, Any], timeout: Tuple[float, float], proxies: Optional[Dict[str, str]], cafile: Optional[str]) -> _Answer:
+def _send_urllib(req: Dict[str, Any], timeout: Tuple[float, float], proxies: Optional[Dict[str, str]], cafile: Optional[str],
+                 cap: int) -> _Answer:
     import urllib.error
     import urllib.request
 
@@ -135,12 +161,15 @@ def _send_urllib(req: Dict[str, Any], timeout: Tuple[float, float], proxies: Opt
         r.add_header(k, v)
     try:
         with opener.open(r, timeout=timeout[1]) as resp:
-            return _Answer(resp.status, list(resp.headers.items()), resp.read())
+            body = _read_capped(iter(lambda: resp.read(65536), b""), resp.headers.get("Content-Length"), cap)
+            return _Answer(resp.status, list(resp.headers.items()), body)
     except urllib.error.HTTPError as e:
-        return _Answer(e.code, list(e.headers.items()), e.read() or b"")
+        body = _read_capped(iter(lambda: e.read(65536), b""), e.headers.get("Content-Length"), cap)
+        return _Answer(e.code, list(e.headers.items()), body)
 
 
-def send(native: Any, op: str, args_json: str, proxies: Optional[Dict[str, str]], http: bool) -> str:
+def send(native: Any, op: str, args_json: str, proxies: Optional[Dict[str, str]], http: bool,
+         max_body: Optional[int] = None) -> str:
     """Runs one operation over the host stack; returns the result JSON as the native call does."""
     import json
 
@@ -157,14 +186,19 @@ def send(native: Any, op: str, args_json: str, proxies: Optional[Dict[str, str]]
         except ImportError:
             pass
     ca = settings.get("ca_bundle")
+    cap = max_body or DEFAULT_MAX_BODY
     start = time.monotonic()
     attempt = 0
     while True:
         try:
             if requests is not None:
-                ans = _send_requests(requests, req, timeout, proxies, ca if ca else True)
+                ans = _send_requests(requests, req, timeout, proxies, ca if ca else True, cap)
             else:
-                ans = _send_urllib(req, timeout, proxies, ca)
+                ans = _send_urllib(req, timeout, proxies, ca, cap)
+        except _TooLarge as e:  # final, as on the native transport
+            from ._errors import make_error
+
+            raise make_error(op, {"kind": "decode", "message": f"decode error: {e}"}) from None
         except Exception as e:  # the host stack's own failure (or the mocking library's refusal)
             is_timeout = "timeout" in type(e).__name__.lower() or isinstance(e, TimeoutError)
             delay = None if _mock_refusal(e) else native.retry_delay(req["method"], attempt, None, None, time.monotonic() - start)

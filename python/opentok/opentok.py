@@ -273,6 +273,7 @@ class _Base(abc.ABC):
         max_retries: Optional[int] = None,
         transport: Optional[str] = None,
         ca_bundle: Optional[str] = None,
+        max_response_bytes: Optional[int] = None,
     ) -> None:
         self.api_key = str(api_key)
         if transport is None:
@@ -298,6 +299,7 @@ class _Base(abc.ABC):
         self._timeout = timeout
         self._proxies = proxies
         self._max_retries = max_retries
+        self._max_body = max_response_bytes
         # Extra trusted CAs (PEM text or a file/directory path); like requests, REQUESTS_CA_BUNDLE and
         # CURL_CA_BUNDLE are honoured.
         self._ca_explicit = ca_bundle is not None
@@ -340,6 +342,8 @@ class _Base(abc.ABC):
             o["max_retries"] = self._max_retries
         if self._ca_bundle:
             o["ca_bundle"] = self._ca_bundle
+        if self._max_body is not None:
+            o["max_response_bytes"] = self._max_body
         return o
 
     def _native(self) -> "_native.Client":
@@ -492,7 +496,7 @@ class _Base(abc.ABC):
         if not all_pages:
             from . import _host
 
-            return _host.send(native, op, args_json, self._proxies, http)
+            return _host.send(native, op, args_json, self._proxies, http, self._max_body)
         from . import _host
 
         args = _loads(args_json)
@@ -501,7 +505,7 @@ class _Base(abc.ABC):
         items: List[Any] = []
         while True:
             args["offset"], args["count"] = offset, size
-            page = _loads(_host.send(native, op, _dumps(args), self._proxies, False))
+            page = _loads(_host.send(native, op, _dumps(args), self._proxies, False, self._max_body))
             got = page.get("items") or []
             items.extend(got)
             offset += len(got)

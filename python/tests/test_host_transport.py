@@ -244,3 +244,13 @@ def test_query_string_is_kept(emulator: Any) -> None:
     c.list_archives(offset=2, count=3, session_id=SID)
     q = urllib.parse.parse_qs(emulator.requests()[-1]["query"])
     assert q == {"offset": ["2"], "count": ["3"], "sessionId": [SID]}
+
+
+@pytest.mark.parametrize("transport", ["native", "host"])
+def test_answer_body_is_capped(emulator: Any, transport: str) -> None:
+    emulator.fault(status=200, body='{"id": "' + "x" * 300_000 + '"}', count=1)
+    c = opentok.Client(API_KEY, API_SECRET, api_url=emulator.url, transport=transport, max_response_bytes=100_000)
+    with pytest.raises(opentok.exceptions.InvalidResponseError):
+        c.get_archive("big")
+    emulator.fault(status=200, body='{"id": "small", "createdAt": 1}', count=1)
+    assert c.get_archive("small").id == "small"

@@ -85,7 +85,9 @@ class Client {
 
 Object.defineProperty(Client.prototype, util.inspect.custom, {
   value: function inspect(depth, options, insp) {
-    return `Client ${(insp || util.inspect)({ ...this.c }, options)}`;
+    const shown = { ...this.c };
+    if (typeof shown.apiUrl === 'string') shown.apiUrl = shown.apiUrl.replace(/\/\/[^/@]*@/, '//***@');
+    return `Client ${(insp || util.inspect)(shown, options)}`;
   },
 });
 
@@ -194,11 +196,15 @@ Object.defineProperty(OpenTok.prototype, 'apiSecret', {
   enumerable: false,
 });
 
+// Credentials written into apiUrl (`http://user:pw@host`) are shown redacted.
+function shownUrl(ot) {
+  return ot._native && typeof ot._native.displayUrl === 'string' ? ot._native.displayUrl : ot.apiUrl;
+}
 Object.defineProperty(OpenTok.prototype, util.inspect.custom, {
-  value: function inspect() { return `OpenTok { apiKey: '${this.apiKey}', apiUrl: '${this.apiUrl}' }`; },
+  value: function inspect() { return `OpenTok { apiKey: '${this.apiKey}', apiUrl: '${shownUrl(this)}' }`; },
 });
 Object.defineProperty(OpenTok.prototype, 'toJSON', {
-  value: function toJSON() { return { apiKey: this.apiKey, apiUrl: this.apiUrl }; },
+  value: function toJSON() { return { apiKey: this.apiKey, apiUrl: shownUrl(this) }; },
 });
 
 function serialise(args, method) {

@@ -51,6 +51,18 @@ describe('surface', () => {
   });
 });
 
+test('credentials in apiUrl are redacted in inspect, JSON and error messages (apiUrl itself as given)', async () => {
+  const util = require('util');
+  const o = new OpenTok(KEY, SECRET, { apiUrl: 'http://user:hunter2@127.0.0.1:9', maxRetries: 0 });
+  assert.equal(o.apiUrl, 'http://user:hunter2@127.0.0.1:9');
+  for (const text of [util.inspect(o), JSON.stringify(o), util.inspect(o.client)]) assert.ok(!text.includes('hunter2'), text);
+  for (const transport of ['native', 'host']) {
+    const t = new OpenTok(KEY, SECRET, { apiUrl: 'http://user:hunter2@127.0.0.1:9', maxRetries: 0, transport });
+    const err = await t.listArchives().then(() => null, (e) => e);
+    assert.ok(err && !err.message.includes('hunter2'), `${transport}: ${err && err.message}`);
+  }
+});
+
 describe('requests pass through', () => {
   test('unknown option keys are sent as given, at every level', async () => {
     const sid = await emu.session();

@@ -68,6 +68,12 @@ impl Client {
         self.inner.api_url().to_owned()
     }
 
+    /// The base URL with any credentials in it redacted (`http://***@host`), for logs and inspect.
+    #[napi(getter)]
+    pub fn display_url(&self) -> String {
+        self.inner.display_url().to_owned()
+    }
+
     /// Runs operation `op` with snake_case JSON arguments; resolves with the result JSON
     /// (`"null"` for operations without a result).
     #[napi(ts_return_type = "Promise<string>")]

@@ -123,6 +123,14 @@ describe('host transport behaviour against the emulator', () => {
     assert.equal((await emu.requests()).length, 2);
   });
 
+  test('a Retry-After that does not fit in the timeout: the rate-limit error at once, with the delay', async () => {
+    const ot = new OpenTok(KEY, SECRET, { apiUrl: emu.url, transport: 'host', timeout: 2000 });
+    await emu.fault({ path: `/v2/project/${KEY}/archive`, method: 'GET', status: 429, retryAfter: 60, count: 1 });
+    const t0 = Date.now();
+    await assert.rejects(ot.listArchives(), (e) => e instanceof OpenTok.RequestError && e.status === 429 && e.retryAfter === 60);
+    assert.ok(Date.now() - t0 < 1000, `took ${Date.now() - t0} ms`);
+  });
+
   test('a POST answered 503 is not retried', async () => {
     const ot = new OpenTok(KEY, SECRET, { apiUrl: emu.url, transport: 'host' });
     await emu.fault({ path: '/session/create', method: 'POST', status: 503, count: 1 });

@@ -40,8 +40,37 @@ async function admin(method, p, body) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// canned answers: a local server on 127.0.0.1 answering the seeded status, content type and body
-// verbatim (raw text, so duplicate keys survive), recording every request like the emulator's log.
+// canned answers: the emulator's faults route answers the next request with the seeded status,
+// content type and body byte for byte (duplicate keys survive), and records the request. An emulator
+// without `contentType` support (older build) is replaced by a local server on 127.0.0.1 doing the same.
+
+/** True when the emulator answers a fault's body with the fault's `contentType`. */
+async function emulatorCans() {
+  try {
+    await admin('POST', '/_emulator/faults', { path: '/_probe', status: 200, body: '<x/>', contentType: 'application/xml', count: 1 });
+  } catch (_) {
+    return false; // an emulator without `contentType`
+  }
+  const r = await fetch(`${url}/_probe`);
+  await r.text();
+  await admin('DELETE', '/_emulator/faults');
+  return (r.headers.get('content-type') || '').startsWith('application/xml');
+}
+
+function emulatorCanned() {
+  return {
+    url,
+    via: 'emulator',
+    seed(status, body, type = 'application/json') {
+      const f = { status, body, count: 1 };
+      if (type) f.contentType = type;
+      return admin('POST', '/_emulator/faults', f);
+    },
+    requests: () => admin('GET', '/_emulator/requests'),
+    clear: () => admin('DELETE', '/_emulator/requests'),
+    close: () => admin('DELETE', '/_emulator/faults'),
+  };
+}
 
 function cannedServer() {
   const queue = [];
@@ -61,8 +90,10 @@ function cannedServer() {
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
     url: `http://127.0.0.1:${server.address().port}`,
+    via: 'local server',
     seed(status, body, type = 'application/json') { queue.length = 0; queue.push({ status, body, type }); },
     requests: () => log.splice(0, log.length),
+    clear: () => { log.length = 0; },
     close: () => new Promise((r) => server.close(r)),
   })));
 }
@@ -136,18 +167,22 @@ function withDeadline(p, ms, what) {
 /** Runs `flow` with one package; resolves {steps: Map(name → record), aliases}. */
 async function runFlow(flow, lib, which, canned) {
   await admin('POST', '/_emulator/reset');
-  canned.requests();
+  await canned.clear();
   const ot = new lib(KEY, SECRET, which === 'ours' ? { apiUrl: url, maxRetries: 0 } : { apiUrl: url });
   const cot = new lib(KEY, SECRET, which === 'ours' ? { apiUrl: canned.url, maxRetries: 0 } : { apiUrl: canned.url });
   const aliases = [];
   const steps = new Map();
+  let pendingSeed = Promise.resolve();
   const ctx = {
     ot, cot, lib, which, admin,
     alias(value, name) { if (typeof value === 'string' && value) aliases.push([value, `<${name}>`]); return value; },
-    seed: (status, body, type) => canned.seed(status, body, type),
+    seed: (status, body, type) => { pendingSeed = Promise.resolve(canned.seed(status, body, type)); },
+    cannedVia: canned.via,
     /** A callback-form call: `fn(ot, cb)`; records [err, ...results] and the requests sent. */
     async step(name, fn, { viaCanned = false } = {}) {
+      await pendingSeed;
       if (!viaCanned) await admin('DELETE', '/_emulator/requests');
+      else await canned.clear();
       let outcome;
       try {
         outcome = await withDeadline(new Promise((resolve) => {
@@ -161,7 +196,7 @@ async function runFlow(flow, lib, which, canned) {
       } catch (e) {
         outcome = { err: e, res: [], hung: true };
       }
-      const reqs = viaCanned ? canned.requests() : await admin('GET', '/_emulator/requests');
+      const reqs = viaCanned ? await canned.requests() : await admin('GET', '/_emulator/requests');
       steps.set(name, { ...outcome, reqs });
       return outcome.err ? undefined : outcome.res[0];
     },
@@ -217,8 +252,10 @@ function compareStep(name, off, ours, opts) {
   return problems;
 }
 
+let useEmulator = null;
 async function diff(title, flow, expectations = {}) {
-  const canned = await cannedServer();
+  if (useEmulator === null) useEmulator = await emulatorCans();
+  const canned = useEmulator ? emulatorCanned() : await cannedServer();
   try {
     const off = await runFlow(flow, Official, 'official', canned);
     const ours = await runFlow(flow, Ours, 'ours', canned);
@@ -517,6 +554,7 @@ async function cannedAnswers(t) {
     'forceMuteAll → *': { known: KNOWN.muteAllEmpty },
     'stopCaptions → *': { known: KNOWN.stopCaptionsBody },
   });
+  console.log(`canned answers served by the ${useEmulator ? 'emulator (faults route)' : 'local canned server (emulator without contentType)'}`);
   console.log(`${passed} passed, ${failed} failed${known ? ` (${known} known differences, docs/compatibility.md)` : ''}`);
   process.exit(failed ? 1 : 0);
 })().catch((e) => {

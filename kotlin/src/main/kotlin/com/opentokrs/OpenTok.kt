@@ -467,6 +467,17 @@ class OpenTok private constructor(
     fun forceMuteAllBlocking(sessionId: String, excludedStreamIds: List<String> = emptyList()): Unit =
         mapped { client.muteAllBlocking(sessionId, excludedStreamIds) }
 
+    /** Force-mutes every stream except those [properties] exclude (Java SDK `forceMuteAll(sessionId, MuteAllProperties)`). */
+    @Throws(OpenTokException::class)
+    suspend fun forceMuteAll(sessionId: String, properties: MuteAllProperties): Unit =
+        forceMuteAll(sessionId, properties.excludedStreamIds)
+
+    /** Blocking [forceMuteAll] with [MuteAllProperties]. */
+    @Throws(OpenTokException::class)
+    @JvmName("forceMuteAll")
+    fun forceMuteAllBlocking(sessionId: String, properties: MuteAllProperties): Unit =
+        forceMuteAllBlocking(sessionId, properties.excludedStreamIds)
+
     /** Ends a mute-all. */
     @Throws(OpenTokException::class)
     suspend fun disableForceMute(sessionId: String): Unit = mapped { client.disableForceMute(sessionId) }

@@ -165,3 +165,17 @@ class Session internal constructor(
     override fun hashCode(): Int = record.hashCode()
     override fun toString(): String = "Session(sessionId=$sessionId, mediaMode=$mediaMode, archiveMode=$archiveMode, location=$location, e2ee=$e2ee)"
 }
+
+/** Options of [OpenTok.forceMuteAll] (Java SDK `MuteAllProperties`): the streams left unmuted. */
+data class MuteAllProperties @JvmOverloads constructor(val excludedStreamIds: List<String> = emptyList()) {
+    /** Java SDK style: `new MuteAllProperties.Builder().excludedStreamIds(ids).build()`. */
+    class Builder {
+        private var ids: List<String> = emptyList()
+
+        /** The streams to leave unmuted. */
+        fun excludedStreamIds(ids: List<String>): Builder = apply { this.ids = ids.toList() }
+
+        /** The properties. */
+        fun build(): MuteAllProperties = MuteAllProperties(ids)
+    }
+}

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.opentokrs.ArchiveStatus;
 import com.opentokrs.ConflictException;
 import com.opentokrs.InvalidArgumentException;
+import com.opentokrs.MuteAllProperties;
 import com.opentokrs.NetworkException;
 import com.opentokrs.NotFoundException;
 import com.opentokrs.OpenTok;
@@ -101,6 +102,9 @@ class JavaCallersTest {
             assertEquals(1, opentok.listArchives(sessionId).getItems().size());
             assertEquals("stopped", opentok.stopArchive(archive.getId()).getStatus());
             assertEquals(ArchiveStatus.STARTED, ArchiveStatus.of(archive.getStatus()));
+
+            opentok.forceMuteAll(sessionId, new MuteAllProperties.Builder().excludedStreamIds(java.util.List.of("S1")).build());
+            opentok.disableForceMute(sessionId);
 
             ArchiveProperties archiveProps = new ArchiveProperties();
             archiveProps.setName("Second");

@@ -58,6 +58,33 @@ class TestInterrupts < Minitest::Test
     assert_kind_of OpenTok::Session, ot.create_session
   end
 
+  # An interrupt that raises nothing (a signal whose handler returns, thread switches) does not end
+  # the call: it keeps waiting on the same request.
+  def test_interrupts_that_raise_nothing_do_not_end_a_call
+    Emulator.reset
+    ot = OpenTok::OpenTok.new(API_KEY, API_SECRET, api_url: Emulator.url, max_retries: 0)
+    sid = ot.create_session(media_mode: :routed).session_id
+    Emulator.fault(path: "/v2/project/#{API_KEY}/session/#{sid}/stream", latencyMs: 600, count: 1)
+    signals = 0
+    old = trap("USR2") { signals += 1 }
+    busy = Thread.new { loop { 1000.times { Math.sqrt(2) } } } # forces thread switches
+    kicker = Thread.new do
+      3.times do
+        sleep 0.1
+        Process.kill("USR2", Process.pid)
+      end
+    end
+    Emulator.clear_requests
+    assert_equal 0, ot.streams.all(sid).total
+    assert_equal 1, Emulator.requests.size, "the request was sent once"
+    kicker.join
+    assert_operator signals, :>=, 1
+    200.times { ot.generate_token(sid) && ot.streams.all(sid) } # many short calls while another thread runs
+  ensure
+    busy&.kill
+    trap("USR2", old || "DEFAULT")
+  end
+
   def test_exit_while_a_thread_is_in_a_call
     code = <<~RUBY
       require "opentok"

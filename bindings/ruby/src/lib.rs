@@ -372,33 +372,34 @@ fn panic_error(ruby: &Ruby) -> Error {
 }
 
 /// Runs one core future with the GVL released. An interrupt of the calling Ruby thread
-/// (`Timeout.timeout`, `Thread#kill`, a signal, exit) cancels the in-flight request at once and
-/// raises what Ruby has pending; the result is the JSON text of the value.
+/// (`Timeout.timeout`, `Thread#kill`, a signal, exit) stops the wait at once: Ruby's pending
+/// interrupts run, and when they raise, the in-flight request is cancelled (the future is dropped)
+/// and the exception propagates. An interrupt that raises nothing (a thread switch, a signal handler
+/// that returns) resumes the wait on the same request, as Ruby's own IO does after EINTR.
+/// The result is the JSON text of the value.
 fn blocking<M, F>(ruby: &Ruby, make: M) -> Result<String, Error>
 where
     M: FnOnce() -> F,
     F: std::future::Future<Output = opentok_core::Result<serde_json::Value>>,
 {
-    let outcome = nogvl::without_gvl(move |cancel| {
-        opentok_core::rt::block_on(async move {
-            tokio::select! {
-                r = make() => Some(r),
-                () = cancel.cancelled() => None,
-            }
-        })
-    });
-    nogvl::check_interrupts()?;
-    let interrupted = || {
-        raise_json(
-            ruby,
-            serde_json::json!({"kind": "network", "message": "the call was interrupted before it completed"}),
-        )
-    };
-    match outcome {
-        None | Some(Ok(Ok(None))) => Err(interrupted()),
-        Some(Ok(Ok(Some(Ok(v))))) => Ok(v.to_string()),
-        Some(Ok(Ok(Some(Err(e))))) | Some(Ok(Err(e))) => Err(raise_core(ruby, &e)),
-        Some(Err(_)) => Err(panic_error(ruby)),
+    let mut fut = Box::pin(make());
+    loop {
+        let outcome = nogvl::without_gvl(|cancel| {
+            opentok_core::rt::block_on(async {
+                tokio::select! {
+                    r = &mut fut => Some(r),
+                    () = cancel.cancelled() => None,
+                }
+            })
+        });
+        nogvl::check_interrupts()?;
+        match outcome {
+            // Not started, or stopped by an interrupt that raised nothing: keep waiting.
+            None | Some(Ok(Ok(None))) => continue,
+            Some(Ok(Ok(Some(Ok(v))))) => return Ok(v.to_string()),
+            Some(Ok(Ok(Some(Err(e))))) | Some(Ok(Err(e))) => return Err(raise_core(ruby, &e)),
+            Some(Err(_)) => return Err(panic_error(ruby)),
+        }
     }
 }
 

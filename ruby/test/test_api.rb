@@ -271,3 +271,22 @@ class TestSipRendersWebsocketCaptions < EmulatorTest
     assert_empty @opentok.callbacks.list
   end
 end
+
+# The official low-level client's REST methods (used by code that signs its own calls).
+class TestLowLevelClient < EmulatorTest
+  def test_client_rest_methods_return_responses
+    client = OpenTok::Client.new(API_KEY, API_SECRET, Emulator.url)
+    sid = routed_session
+    started = client.start_archive(sid, name: "Low")
+    assert_kind_of OpenTok::Response, started
+    assert_equal [200, "Low"], [started.code, started["name"]]
+    id = started["id"]
+    assert_equal id, client.get_archive(id).parsed_response["id"]
+    assert_equal 1, client.list_archives(0, 10, sid)["count"]
+    assert_equal "stopped", client.stop_archive(id)["status"]
+    Emulator.archive_state(id, "available")
+    assert client.delete_archive(id).success?
+    assert_raises(OpenTok::OpenTokArchiveError) { client.get_archive("no-such-archive") }
+    assert client.dial(sid, OpenTok::OpenTok.new(API_KEY, API_SECRET).generate_token(sid), "sip:a@b.c")["id"]
+  end
+end

@@ -41,6 +41,34 @@ module OpenTok
       { "X-OPENTOK-AUTH" => generate_jwt(@api_key, api_secret), "Accept" => "application/json" }.merge(extra_headers)
     end
 
+    # The official client's REST methods that code outside the gem is known to call; each returns
+    # the HTTP answer (a Response, as the official returns its HTTParty response) and raises the
+    # official classes. The rest of the REST API is on OpenTok::OpenTok.
+    def start_archive(session_id, opts = {})
+      rest("start_archive", { session_id: Internal.id!("session_id", session_id) }, opts)
+    end
+
+    def get_archive(archive_id)
+      rest("get_archive", { archive_id: Internal.id!("archive_id", archive_id) })
+    end
+
+    def list_archives(offset, count, session_id = nil)
+      rest("list_archives", { offset: offset, count: count, session_id: session_id }.compact)
+    end
+
+    def stop_archive(archive_id)
+      rest("stop_archive", { archive_id: Internal.id!("archive_id", archive_id) })
+    end
+
+    def delete_archive(archive_id)
+      rest("delete_archive", { archive_id: Internal.id!("archive_id", archive_id) })
+    end
+
+    def dial(session_id, token, sip_uri, opts = {})
+      rest("dial", { session_id: Internal.str!("session_id", session_id), token: Internal.str!("token", token),
+                     uri: Internal.str!("sip_uri", sip_uri) }, opts)
+    end
+
     def inspect
       "#<OpenTok::Client api_key=#{@api_key.inspect} api_url=#{Internal.redact(@api_url).inspect}>"
     end
@@ -56,6 +84,15 @@ module OpenTok
 
     def encode_with(coder)
       as_json.each { |k, v| coder[k] = v }
+    end
+
+    private
+
+    def rest(op, fixed, opts = {})
+      require_relative "opentok" unless defined?(::OpenTok::OpenTok)
+      @opentok ||= OpenTok.new(@api_key, api_secret, api_url: @api_url, ua_addendum: @ua_addendum,
+                                                     timeout_length: @timeout_length)
+      Internal.call_response(@opentok, op, Internal.args(fixed, opts))
     end
   end
 end

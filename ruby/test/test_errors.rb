@@ -234,6 +234,8 @@ class TestBadInput < EmulatorTest
     list << list
     assert_field("headers.X-A[1]") { @opentok.sip.dial(sid, "t", "sip:a@b", headers: { "X-A" => list }) }
     assert_field("archive_id") { @opentok.archives.find("\xff".b) }
+    assert_field("max_duration") { @opentok.broadcasts.create(sid, outputs: { hls: {} }, max_duration: Float::NAN) }
+    assert_field("layout.x") { @opentok.archives.create(sid, layout: { type: "bestFit", x: Float::INFINITY }) }
     # valid UTF-8 in a binary String is fine
     assert_equal "caf\u00e9", @opentok.archives.create(sid, name: "caf\u00e9".b).name
   end

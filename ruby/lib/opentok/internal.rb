@@ -165,7 +165,7 @@ module OpenTok
                   end
                   key = text(top ? camelize(k) : k.to_s, path.empty? ? k.to_s : path)
                   (Thread.current[:opentok_given] ||= {})[key] = k.to_s if top && key != k.to_s
-                  h[key] = pass(v, path: path.empty? ? key : "#{path}.#{key}", seen: seen)
+                  h[key] = pass(v, path: path.empty? ? k.to_s : "#{path}.#{key}", seen: seen)
                 end
               else
                 value.each_with_index.map { |v, i| pass(v, path: "#{path}[#{i}]", seen: seen) }

@@ -561,20 +561,17 @@ fn invalid_arguments_exit_2_and_name_the_field() {
 
     let sid = routed_session(&emu);
     for (args, field) in [
-        (
-            vec!["archive", "start", sid.as_str(), "--resolution", "1x1"],
-            "resolution",
-        ),
         (vec!["token", sid.as_str(), "--role", "king"], "role"),
         (vec!["token", "not-a-session"], "session_id"),
-        (vec!["signal", sid.as_str(), "--type", "bad type!"], "type"),
-        (vec!["broadcast", "start", sid.as_str()], "outputs"),
-        (vec!["archive", "layout", "A1", "custom"], "stylesheet"),
         (
             vec!["call", "start_archive", "--args", "{\"session\": 1}"],
-            "session",
+            "session_id",
         ),
         (vec!["call", "get_archive", "--args", "{not json"], "args"),
+        (
+            vec!["call", "get_archive", "--args", "{\"archive_id\": \"..\"}"],
+            "archive_id",
+        ),
     ] {
         let out = ot(&emu, &args);
         assert_eq!(
@@ -589,6 +586,24 @@ fn invalid_arguments_exit_2_and_name_the_field() {
     // Nothing invalid reached the server.
     let reqs = admin_get(&emu, "/_emulator/requests");
     assert_eq!(reqs.as_array().unwrap().len(), 1, "{reqs}");
+
+    // What only some official SDKs check is the service's to judge: sent (an API error at most).
+    for args in [
+        vec!["archive", "start", sid.as_str(), "--resolution", "1x1"],
+        vec!["signal", sid.as_str(), "--type", "bad type!"],
+        vec!["broadcast", "start", sid.as_str()],
+        vec!["archive", "layout", "A1", "custom"],
+    ] {
+        let out = ot(&emu, &args);
+        assert_ne!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+    let reqs = admin_get(&emu, "/_emulator/requests");
+    assert_eq!(reqs.as_array().unwrap().len(), 5, "{reqs}");
 
     // Clap usage errors are exit 2 too.
     assert_eq!(ot(&emu, &["archive", "start"]).status.code(), Some(2));

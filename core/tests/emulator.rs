@@ -698,3 +698,73 @@ async fn requests_go_through_the_configured_proxy_with_credentials() {
         "{request}"
     );
 }
+
+/// The emulator answers the exact bodies the passthrough vectors hold (seeded as status-200 faults),
+/// and the core hands back the raw JSON the vector expects, on `call` and `call_http` alike.
+#[tokio::test]
+async fn canned_answers_pass_through_unchanged() {
+    let emu = Emulator::start(EmuConfig::default()).await.unwrap();
+    let ot = client(&emu);
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/responses.json"),
+    )
+    .unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    for case in v["passthrough"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let op = case["op"].as_str().unwrap();
+        for http in [false, true] {
+            admin(
+                &emu,
+                "POST",
+                "/_emulator/faults",
+                json!({"status": case["status"], "body": case["body_text"],
+                       "contentType": case["content_type"], "headers": {"x-canned": "yes"}}),
+            )
+            .await;
+            if http {
+                let r = ot.call_http(op, case["args"].clone()).await.unwrap();
+                assert_eq!(r.json, case["json"], "{name} (call_http)");
+                assert_eq!(r.body_text, case["body_text"].as_str().unwrap(), "{name}");
+                assert_eq!(r.headers["x-canned"], "yes", "{name}");
+                assert_eq!(Value::from(r.status), case["status"], "{name}");
+            } else {
+                let out = call(&ot, op, case["args"].clone()).await.unwrap();
+                assert_eq!(out, case["json"], "{name} (call)");
+            }
+        }
+    }
+}
+
+/// Unknown option keys reach the emulator, which accepts them and shows them in its request log.
+#[tokio::test]
+async fn unknown_option_keys_reach_the_emulator_log() {
+    let emu = Emulator::start(EmuConfig::default()).await.unwrap();
+    let ot = client(&emu);
+    let s = call(&ot, "create_session", json!({"media_mode": "routed"}))
+        .await
+        .unwrap();
+    let sid = s[0]["session_id"].as_str().unwrap().to_owned();
+    admin(
+        &emu,
+        "POST",
+        &format!("/_emulator/sessions/{sid}/streams"),
+        json!({"name": "a"}),
+    )
+    .await;
+    admin(&emu, "DELETE", "/_emulator/requests", json!({})).await;
+    let a = call(
+        &ot,
+        "start_archive",
+        json!({"sessionId": sid, "futureOption": {"x": 1},
+               "layout": {"type": "bestFit", "layoutExtra": true}}),
+    )
+    .await
+    .unwrap();
+    assert!(a["id"].is_string(), "{a}");
+    let log = admin(&emu, "GET", "/_emulator/requests", json!({})).await;
+    let body: Value = serde_json::from_str(log[0]["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body["futureOption"], json!({"x": 1}));
+    assert_eq!(body["layout"]["layoutExtra"], json!(true));
+    assert_eq!(body["sessionId"], json!(sid));
+}

@@ -166,6 +166,17 @@ fn every_operation_builds_the_documented_request() {
         assert!(seen.contains(*op), "no request vector for {op}");
     }
     for case in v["invalid"].as_array().unwrap() {
+        let by_core = case["checked_by"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("core"));
+        if !by_core {
+            // Checked only by some languages' packages (as their official SDK does): the core sends it.
+            let req = opentok_core::build_request(s(&case["op"]), case["args"].clone(), key)
+                .unwrap_or_else(|e| panic!("{}: {e}", case["name"]));
+            assert_eq!(req.to_json(), case["request"], "{}", case["name"]);
+            continue;
+        }
         let err =
             opentok_core::build_request(s(&case["op"]), case["args"].clone(), key).unwrap_err();
         assert!(
@@ -231,7 +242,12 @@ fn host_prepare_matches_every_request_vector() {
         }
     }
     for case in v["invalid"].as_array().unwrap() {
-        assert!(ot.prepare(s(&case["op"]), case["args"].clone()).is_err());
+        let by_core = case["checked_by"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("core"));
+        let r = ot.prepare(s(&case["op"]), case["args"].clone());
+        assert_eq!(r.is_err(), by_core, "{}", case["name"]);
     }
 }
 

@@ -105,13 +105,34 @@ async fn apply_fault(fault: Fault, parts: &axum::http::request::Parts) -> Option
     if let Some(code) = fault.status {
         let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut resp = match fault.body {
-            Some(body) => (status, body).into_response(),
+            Some(body) => {
+                let ct = fault.content_type.clone().unwrap_or_else(|| {
+                    if serde_json::from_str::<serde_json::Value>(&body).is_ok() {
+                        "application/json".to_owned()
+                    } else {
+                        "text/plain; charset=utf-8".to_owned()
+                    }
+                });
+                let mut r = (status, body).into_response();
+                if let Ok(v) = HeaderValue::from_str(&ct) {
+                    r.headers_mut().insert(header::CONTENT_TYPE, v);
+                }
+                r
+            }
             None => error_response(
                 status,
                 i64::from(code),
                 &format!("Injected fault: status {code}"),
             ),
         };
+        for (k, v) in fault.headers.iter().flatten() {
+            if let (Ok(k), Ok(v)) = (
+                header::HeaderName::from_bytes(k.as_bytes()),
+                HeaderValue::from_str(v),
+            ) {
+                resp.headers_mut().insert(k, v);
+            }
+        }
         if let Some(secs) = fault.retry_after {
             if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 resp.headers_mut().insert(header::RETRY_AFTER, v);

@@ -61,8 +61,13 @@ pub struct Fault {
     pub drop: Option<bool>,
     /// Answer 200 with a body that is not JSON.
     pub malformed: Option<bool>,
-    /// Body to answer with (with `status`).
+    /// Body to answer with (with `status`), byte for byte (duplicate keys, XML, anything).
     pub body: Option<String>,
+    /// `Content-Type` of `body` (default: `application/json` when `body` parses as JSON,
+    /// else `text/plain; charset=utf-8`).
+    pub content_type: Option<String>,
+    /// Extra response headers (with `status`).
+    pub headers: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// A recorded request.

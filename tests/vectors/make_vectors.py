@@ -370,6 +370,70 @@ bad("start_captions", {"session_id": SID, "token": "T", "language_code": "englis
 bad("register_callback", {"group": "archive", "event": "status", "url": "ftp://x.y/z"}, "url", "callback url scheme")
 bad("no_such_operation", {}, "operation", "unknown operation")
 
+# Who refuses each invalid vector (issue 10 stage 2): "core" (every language, the core refuses it),
+# or the languages whose official SDK checks it client-side (their packages refuse it with the
+# official class; see /work/coord/CHECKS.md). A vector the core does not refuse carries the exact
+# "request" the core sends for it (a language not in checked_by must send it).
+F = lambda form: {"form": form}
+WHO = {
+    "always-archive needs routed": (["python", "node", "ruby"], ("POST", "/session/create", F({"p2p.preference": "enabled", "archiveMode": "always"}))),
+    "e2ee needs routed": (["ruby"], ("POST", "/session/create", F({"p2p.preference": "enabled", "archiveMode": "manual", "e2ee": "true"}))),
+    "e2ee not with always-archive": (["ruby"], ("POST", "/session/create", F({"p2p.preference": "disabled", "archiveMode": "always", "e2ee": "true"}))),
+    "archive name only with always": (["python", "ruby"], ("POST", "/session/create", F({"p2p.preference": "disabled", "archiveMode": "manual", "archiveName": "x"}))),
+    "archive resolution only with always": (["python", "ruby"], ("POST", "/session/create", F({"p2p.preference": "disabled", "archiveMode": "manual", "archiveResolution": "1280x720"}))),
+    "archive name over 80": (["python"], ("POST", "/session/create", F({"p2p.preference": "disabled", "archiveMode": "always", "archiveName": "x" * 81}))),
+    "location must be IPv4": (["python", "node", "ruby"], ("POST", "/session/create", F({"location": "not-an-ip", "p2p.preference": "enabled", "archiveMode": "manual"}))),
+    "location IPv6 rejected": (["python", "node", "ruby"], ("POST", "/session/create", F({"location": "::1", "p2p.preference": "enabled", "archiveMode": "manual"}))),
+    "unknown media mode": (["core"], None),
+    "session id required": (["core"], None),
+    "session id empty": (["core"], None),
+    "resolution with individual": (["python", "ruby"], ("POST", P + "/archive", {"sessionId": SID, "outputMode": "individual", "resolution": "640x480"})),
+    "unknown resolution": ([], ("POST", P + "/archive", {"sessionId": SID, "resolution": "800x600"})),
+    "stylesheet only with custom": ([], ("POST", P + "/archive", {"sessionId": SID, "layout": {"type": "pip", "stylesheet": "x"}})),
+    "custom needs stylesheet": ([], ("POST", P + "/archive", {"sessionId": SID, "layout": {"type": "custom"}})),
+    "screenshare only with bestFit": ([], ("POST", P + "/archive", {"sessionId": SID, "layout": {"type": "pip", "screenshareType": "pip"}})),
+    "unknown layout type": ([], ("POST", P + "/archive", {"sessionId": SID, "layout": {"type": "grid"}})),
+    "archive bitrate too low": ([], ("POST", P + "/archive", {"sessionId": SID, "maxBitrate": 99999})),
+    "bitrate and quantization together": ([], ("POST", P + "/archive", {"sessionId": SID, "maxBitrate": 200000, "quantizationParameter": 20})),
+    "quantization out of range": (["python"], ("POST", P + "/archive", {"sessionId": SID, "quantizationParameter": 41})),
+    "wrong type": (["core"], None),
+    "count over 1000": (["ruby"], ("GET", P + "/archive", None, {"count": "1001"})),
+    "negative offset": ([], ("GET", P + "/archive", None, {"offset": "-1"})),
+    "layout stylesheet only with custom": (["ruby"], ("PUT", P + "/archive/A/layout", {"type": "bestFit", "stylesheet": "x"})),
+    "broadcast needs an output": ([], ("POST", P + "/broadcast", {"sessionId": SID, "outputs": {}})),
+    "dvr and low latency": (["python", "node"], ("POST", P + "/broadcast", {"sessionId": SID, "outputs": {"hls": {"dvr": True, "lowLatency": True}}})),
+    "six rtmp targets": ([], ("POST", P + "/broadcast", {"sessionId": SID, "outputs": {"rtmp": [{"serverUrl": "rtmp://a/b", "streamName": str(i)} for i in range(6)]}})),
+    "broadcast duration too short": ([], ("POST", P + "/broadcast", {"sessionId": SID, "outputs": {"hls": {}}, "maxDuration": 59})),
+    "broadcast duration too long": ([], ("POST", P + "/broadcast", {"sessionId": SID, "outputs": {"hls": {}}, "maxDuration": 36001})),
+    "broadcast bitrate too high": (["python"], ("POST", P + "/broadcast", {"sessionId": SID, "outputs": {"hls": {}}, "maxBitrate": 6000001})),
+    "broadcast count over 1000": (["ruby"], ("GET", P + "/broadcast", None, {"count": "5000"})),
+    "signal type too long": ([], ("POST", P + f"/session/{SID}/signal", {"type": "x" * 129, "data": "d"})),
+    "signal type characters": ([], ("POST", P + f"/session/{SID}/signal", {"type": "bad type!", "data": "d"})),
+    "signal data too large": ([], ("POST", P + f"/session/{SID}/signal", {"type": "t", "data": "x" * 8193})),
+    "dtmf digits": (["ruby"], ("POST", P + f"/session/{SID}/play-dtmf", {"digits": "12a"})),
+    "dtmf empty": (["ruby"], ("POST", P + f"/session/{SID}/play-dtmf", {"digits": ""})),
+    "sip uri scheme": ([], ("POST", P + "/dial", {"sessionId": SID, "token": "T", "sip": {"uri": "http://x"}})),
+    "sip header without X-": ([], ("POST", P + "/dial", {"sessionId": SID, "token": "T", "sip": {"uri": "sip:a@b", "headers": {"Foo": "x"}}})),
+    "dial token required": (["node"], ("POST", P + "/dial", {"sessionId": SID, "token": "", "sip": {"uri": "sip:a@b"}})),
+    "render url too short": ([], ("POST", P + "/render", {"sessionId": SID, "token": "T", "url": "https://a.b"})),
+    "render url too long": ([], ("POST", P + "/render", {"sessionId": SID, "token": "T", "url": "https://example.com/" + "x" * 2040})),
+    "render duration": ([], ("POST", P + "/render", {"sessionId": SID, "token": "T", "url": "https://example.com/app", "maxDuration": 36001})),
+    "audio rate": ([], ("POST", P + "/connect", {"sessionId": SID, "token": "T", "websocket": {"uri": "wss://a.b/c", "audioRate": 44100}})),
+    "websocket scheme": ([], ("POST", P + "/connect", {"sessionId": SID, "token": "T", "websocket": {"uri": "https://a.b/c"}})),
+    "caption duration too short": ([], ("POST", P + "/captions", {"sessionId": SID, "token": "T", "maxDuration": 299})),
+    "caption duration too long": ([], ("POST", P + "/captions", {"sessionId": SID, "token": "T", "maxDuration": 14401})),
+    "caption language format": ([], ("POST", P + "/captions", {"sessionId": SID, "token": "T", "languageCode": "english"})),
+    "callback url scheme": ([], ("POST", P + "/callback", {"group": "archive", "event": "status", "url": "ftp://x.y/z"})),
+    "unknown operation": (["core"], None),
+}
+for e in E:
+    who, wire = WHO[e["name"]]
+    e["checked_by"] = who
+    if wire is not None:
+        method, path, body = wire[:3]
+        query = wire[3] if len(wire) > 3 else {}
+        e["request"] = {"method": method, "path": path, "query": query, "body": body}
+
 # ids that would change the path: refused by the core in every language.
 for op, args, field in [
     ("get_archive", {"archive_id": "."}, "archive_id"),

@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{check_id, check_range, check_resolution, decode_with, project_path};
+use super::{check_id, decode_with, project_path};
 use super::{Layout, Page, StreamMode};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::wire::{Method, Obj, Operation, WireRequest};
 
 /// Composed (one file) or individual (one file per stream).
@@ -61,10 +61,10 @@ pub struct StartArchive {
     /// Tag that allows several archives of one session at once.
     #[serde(alias = "multiArchiveTag")]
     pub multi_archive_tag: Option<String>,
-    /// Maximum bitrate in bits per second (100000–6000000; not with quantization_parameter).
+    /// Maximum bitrate in bits per second (documented 100000–6000000).
     #[serde(alias = "maxBitrate")]
     pub max_bitrate: Option<i64>,
-    /// Quantization parameter (15–40; not with max_bitrate).
+    /// Quantization parameter (documented 15–40, not with max_bitrate).
     #[serde(alias = "quantizationParameter")]
     pub quantization_parameter: Option<i64>,
     /// Produce a post-call transcription.
@@ -84,49 +84,6 @@ impl Operation for StartArchive {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         check_id("session_id", &self.session_id)?;
-        if self.has_audio == Some(false) && self.has_video == Some(false) {
-            return Err(Error::invalid(
-                "has_audio",
-                "an archive needs audio, video or both",
-            ));
-        }
-        if self.output_mode == Some(OutputMode::Individual) {
-            if self.resolution.is_some() {
-                return Err(Error::invalid(
-                    "resolution",
-                    "is only allowed with output_mode composed",
-                ));
-            }
-            if self.layout.is_some() {
-                return Err(Error::invalid(
-                    "layout",
-                    "is only allowed with output_mode composed",
-                ));
-            }
-        }
-        check_resolution("resolution", self.resolution.as_deref())?;
-        if let Some(l) = &self.layout {
-            l.validate("layout")?;
-        }
-        if self.max_bitrate.is_some() && self.quantization_parameter.is_some() {
-            return Err(Error::invalid(
-                "quantization_parameter",
-                "cannot be combined with max_bitrate",
-            ));
-        }
-        check_range("max_bitrate", self.max_bitrate, 100_000, 6_000_000)?;
-        check_range(
-            "quantization_parameter",
-            self.quantization_parameter,
-            15,
-            40,
-        )?;
-        if self.transcription_properties.is_some() && self.has_transcription != Some(true) {
-            return Err(Error::invalid(
-                "transcription_properties",
-                "is only allowed when has_transcription is true",
-            ));
-        }
         let tp = self.transcription_properties.as_ref().map(|t| {
             Obj::new()
                 .opt("primaryLanguageCode", t.primary_language_code.as_ref())

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{check_id, check_non_empty, check_url, decode_with, project_path, Headers};
-use crate::error::{Error, Result};
+use super::{check_id, decode_with, project_path, Headers};
+use crate::error::Result;
 use crate::wire::{Method, Obj, Operation, WireRequest};
 
 /// How audio is framed on the WebSocket.
@@ -69,35 +69,6 @@ impl Operation for ConnectAudio {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         check_id("session_id", &self.session_id)?;
-        check_non_empty("token", &self.token)?;
-        check_url("uri", &self.uri, &["ws://", "wss://"], 6, 2048)?;
-        let header_bytes: usize = self.headers.iter().map(|(k, v)| k.len() + v.len()).sum();
-        if header_bytes > 512 {
-            return Err(Error::invalid(
-                "headers",
-                "must be at most 512 bytes in total",
-            ));
-        }
-        if let Some(r) = self.audio_rate {
-            if ![8000, 16000, 24000].contains(&r) {
-                return Err(Error::invalid(
-                    "audio_rate",
-                    format!("{r} is not one of 8000, 16000, 24000"),
-                ));
-            }
-        }
-        if let Some(t) = self
-            .audio_transport
-            .as_ref()
-            .and_then(|t| t.transport.as_deref())
-        {
-            if t != "binary" && t != "json" {
-                return Err(Error::invalid(
-                    "audio_transport.transport",
-                    "must be `binary` or `json`",
-                ));
-            }
-        }
         let transport = self.audio_transport.as_ref().map(|t| {
             Obj::new()
                 .opt("transport", t.transport.as_ref())

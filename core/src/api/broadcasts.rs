@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{check_id, check_non_empty, check_range, check_resolution, decode_with, project_path};
+use super::{check_id, decode_with, project_path};
 use super::{Layout, Page, StreamMode};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::wire::{Method, Obj, Operation, WireRequest};
 
 /// HLS output settings.
@@ -30,13 +30,34 @@ pub struct Rtmp {
     pub id: Option<String>,
     /// RTMP server URL.
     #[serde(alias = "serverUrl")]
-    pub server_url: String,
+    pub server_url: Option<String>,
     /// Stream name (key).
     #[serde(alias = "streamName")]
-    pub stream_name: String,
+    pub stream_name: Option<String>,
     /// Keys the core does not know, sent in this object as given.
     #[serde(flatten)]
     pub extra: crate::wire::lenient::Extra,
+}
+
+impl Rtmp {
+    fn to_wire(&self) -> Value {
+        Obj::new()
+            .opt("id", self.id.as_ref())
+            .opt("serverUrl", self.server_url.as_ref())
+            .opt("streamName", self.stream_name.as_ref())
+            .extra(&self.extra)
+            .build()
+    }
+}
+
+/// The RTMP outputs as given: a list (documented) or one object (sent as one object).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RtmpOutputs {
+    /// A list of targets (the documented shape, at most 5).
+    Many(Vec<Rtmp>),
+    /// One target given as an object.
+    One(Rtmp),
 }
 
 /// Broadcast outputs: HLS and/or up to 5 RTMP targets.
@@ -45,15 +66,14 @@ pub struct Rtmp {
 pub struct BroadcastOutputs {
     /// HLS output, if wanted.
     pub hls: Option<Hls>,
-    /// RTMP outputs (at most 5).
-    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
-    pub rtmp: Vec<Rtmp>,
+    /// RTMP outputs (documented: a list of at most 5).
+    pub rtmp: Option<RtmpOutputs>,
     /// Keys the core does not know, sent in this object as given.
     #[serde(flatten)]
     pub extra: crate::wire::lenient::Extra,
 }
 
-/// Most RTMP targets a broadcast may have.
+/// Most RTMP targets a broadcast may have (documented; the service checks it).
 pub const MAX_RTMP: usize = 5;
 
 /// `start_broadcast`.
@@ -64,14 +84,13 @@ pub struct StartBroadcast {
     #[serde(alias = "sessionId")]
     pub session_id: String,
     /// Outputs (HLS and/or RTMP).
-    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
-    pub outputs: BroadcastOutputs,
+    pub outputs: Option<BroadcastOutputs>,
     /// Layout.
     pub layout: Option<Layout>,
-    /// Maximum duration in seconds (60–36000).
+    /// Maximum duration in seconds (documented 60–36000).
     #[serde(alias = "maxDuration")]
     pub max_duration: Option<i64>,
-    /// Maximum bitrate in bits per second (100000–6000000). Also accepted as `maxBitRate`.
+    /// Maximum bitrate in bits per second (documented 100000–6000000). Also accepted as `maxBitRate`.
     #[serde(alias = "maxBitRate", alias = "max_bit_rate", alias = "maxBitrate")]
     pub max_bitrate: Option<i64>,
     /// Resolution.
@@ -99,73 +118,30 @@ impl Operation for StartBroadcast {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         check_id("session_id", &self.session_id)?;
-        let o = &self.outputs;
-        if o.hls.is_none() && o.rtmp.is_empty() {
-            return Err(Error::invalid(
-                "outputs",
-                "needs an hls output, rtmp outputs, or both",
-            ));
-        }
-        if let Some(h) = &o.hls {
-            if h.dvr == Some(true) && h.low_latency == Some(true) {
-                return Err(Error::invalid(
-                    "outputs.hls",
-                    "dvr and low_latency cannot both be true",
-                ));
-            }
-        }
-        if o.rtmp.len() > MAX_RTMP {
-            return Err(Error::invalid(
-                "outputs.rtmp",
-                format!("at most {MAX_RTMP} RTMP outputs are allowed"),
-            ));
-        }
-        for (i, r) in o.rtmp.iter().enumerate() {
-            check_non_empty(&format!("outputs.rtmp[{i}].server_url"), &r.server_url)?;
-            check_non_empty(&format!("outputs.rtmp[{i}].stream_name"), &r.stream_name)?;
-        }
-        if let Some(l) = &self.layout {
-            l.validate("layout")?;
-        }
-        check_range("max_duration", self.max_duration, 60, 36_000)?;
-        check_range("max_bitrate", self.max_bitrate, 100_000, 6_000_000)?;
-        check_resolution("resolution", self.resolution.as_deref())?;
-        if self.has_audio == Some(false) && self.has_video == Some(false) {
-            return Err(Error::invalid(
-                "has_audio",
-                "a broadcast needs audio, video or both",
-            ));
-        }
-        let hls = o.hls.as_ref().map(|h| {
+        let outputs = self.outputs.as_ref().map(|o| {
+            let hls = o.hls.as_ref().map(|h| {
+                Obj::new()
+                    .opt("dvr", h.dvr)
+                    .opt("lowLatency", h.low_latency)
+                    .extra(&h.extra)
+                    .build()
+            });
+            let rtmp = o.rtmp.as_ref().map(|r| match r {
+                RtmpOutputs::One(r) => r.to_wire(),
+                RtmpOutputs::Many(v) => Value::Array(v.iter().map(Rtmp::to_wire).collect()),
+            });
             Obj::new()
-                .opt("dvr", h.dvr)
-                .opt("lowLatency", h.low_latency)
-                .extra(&h.extra)
+                .opt("hls", hls)
+                .opt("rtmp", rtmp)
+                .extra(&o.extra)
                 .build()
         });
-        let rtmp: Vec<Value> = o
-            .rtmp
-            .iter()
-            .map(|r| {
-                Obj::new()
-                    .opt("id", r.id.as_ref())
-                    .put("serverUrl", &r.server_url)
-                    .put("streamName", &r.stream_name)
-                    .extra(&r.extra)
-                    .build()
-            })
-            .collect();
-        let outputs = Obj::new()
-            .opt("hls", hls)
-            .opt("rtmp", (!rtmp.is_empty()).then_some(rtmp))
-            .extra(&o.extra)
-            .build();
         let body = Obj::new()
             .put("sessionId", &self.session_id)
             .opt("layout", self.layout.as_ref().map(Layout::to_wire))
             .opt("maxDuration", self.max_duration)
             .opt("maxBitrate", self.max_bitrate)
-            .put("outputs", outputs)
+            .opt("outputs", outputs)
             .opt("resolution", self.resolution.as_ref())
             .opt("streamMode", self.stream_mode)
             .opt("multiBroadcastTag", self.multi_broadcast_tag.as_ref())

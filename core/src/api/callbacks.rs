@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_id, check_url, decode_with, project_path};
-use crate::error::{Error, Result};
+use super::{check_id, decode_with, project_path};
+use crate::error::Result;
 use crate::wire::{Method, Operation, WireRequest};
 
 /// A registered callback.
@@ -45,12 +45,6 @@ impl Operation for RegisterCallback {
     type Output = Callback;
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
-        for (field, v) in [("group", &self.group), ("event", &self.event)] {
-            if v.is_empty() || !v.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                return Err(Error::invalid(field, "must be a non-empty word"));
-            }
-        }
-        check_url("url", &self.url, &["http://", "https://"], 8, 2048)?;
         Ok(
             WireRequest::new(Method::Post, project_path(project_id, "/callback")?).json(
                 crate::wire::Obj::new()

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_id, check_non_empty, check_range, check_url, decode_with, project_path};
-use crate::error::{Error, Result};
+use super::{check_id, decode_with, project_path};
+use crate::error::Result;
 use crate::wire::{Method, Obj, Operation, WireRequest};
 
 /// `start_captions`.
@@ -38,24 +38,6 @@ impl Operation for StartCaptions {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         check_id("session_id", &self.session_id)?;
-        check_non_empty("token", &self.token)?;
-        if let Some(l) = &self.language_code {
-            let ok = l.len() == 5
-                && l.is_ascii()
-                && l.as_bytes()[2] == b'-'
-                && l[..2].chars().all(|c| c.is_ascii_lowercase())
-                && l[3..].chars().all(|c| c.is_ascii_uppercase());
-            if !ok {
-                return Err(Error::invalid(
-                    "language_code",
-                    format!("`{l}` is not a code like en-US"),
-                ));
-            }
-        }
-        check_range("max_duration", self.max_duration, 300, 14_400)?;
-        if let Some(u) = &self.status_callback_url {
-            check_url("status_callback_url", u, &["http://", "https://"], 15, 2048)?;
-        }
         let body = Obj::new()
             .put("sessionId", &self.session_id)
             .put("token", &self.token)

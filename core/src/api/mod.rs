@@ -83,58 +83,6 @@ pub fn encode_id(v: &str) -> Cow<'_, str> {
     utf8_percent_encode(v, PATH_SEGMENT).into()
 }
 
-/// Checks a string that must not be empty.
-pub(crate) fn check_non_empty(field: &str, v: &str) -> Result<()> {
-    if v.trim().is_empty() {
-        return Err(Error::invalid(field, "must not be empty"));
-    }
-    Ok(())
-}
-
-/// Checks `lo <= v <= hi`.
-pub(crate) fn check_range(field: &str, v: Option<i64>, lo: i64, hi: i64) -> Result<()> {
-    match v {
-        Some(v) if v < lo || v > hi => Err(Error::invalid(
-            field,
-            format!("{v} is outside the allowed range {lo}..={hi}"),
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// Checks a URL's scheme and length.
-pub(crate) fn check_url(
-    field: &str,
-    v: &str,
-    schemes: &[&str],
-    min: usize,
-    max: usize,
-) -> Result<()> {
-    let n = v.chars().count();
-    if n < min || n > max {
-        return Err(Error::invalid(
-            field,
-            format!("must be {min} to {max} characters long"),
-        ));
-    }
-    if !schemes
-        .iter()
-        .any(|s| v.len() > s.len() && v.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)))
-    {
-        return Err(Error::invalid(
-            field,
-            format!("must start with one of {}", schemes.join(", ")),
-        ));
-    }
-    Ok(())
-}
-
-/// Paging arguments shared by list operations: count ≤ 1000.
-pub(crate) fn check_paging(offset: Option<i64>, count: Option<i64>) -> Result<()> {
-    check_range("offset", offset, 0, i64::from(u32::MAX))?;
-    check_range("count", count, 0, 1000)
-}
-
 /// `GET /{resource}` page of archives, broadcasts or renders, optionally for one session.
 pub(crate) fn list_request(
     project_id: &str,
@@ -143,10 +91,6 @@ pub(crate) fn list_request(
     count: Option<i64>,
     session_id: Option<&String>,
 ) -> Result<WireRequest> {
-    check_paging(offset, count)?;
-    if let Some(s) = session_id {
-        check_id("session_id", s)?;
-    }
     Ok(WireRequest::new(
         Method::Get,
         project_path(project_id, &format!("/{resource}"))?,
@@ -165,7 +109,6 @@ pub(crate) fn layout_request(
     layout: &Layout,
 ) -> Result<WireRequest> {
     let id = check_id(id_field, id)?;
-    layout.validate("")?;
     Ok(WireRequest::new(
         Method::Put,
         project_path(project_id, &format!("/{resource}/{id}/layout"))?,
@@ -228,18 +171,9 @@ pub const RESOLUTIONS: [&str; 6] = [
     "1080x1920",
 ];
 
-pub(crate) fn check_resolution(field: &str, v: Option<&str>) -> Result<()> {
-    match v {
-        Some(r) if !RESOLUTIONS.contains(&r) => Err(Error::invalid(
-            field,
-            format!("`{r}` is not one of {}", RESOLUTIONS.join(", ")),
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// Layout types for archives and broadcasts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Layout types for archives and broadcasts. A type the core does not know is sent as given
+/// ([`LayoutType::Other`]): the service is the judge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum LayoutType {
     /// Tiles sized to fit.
@@ -248,7 +182,7 @@ pub enum LayoutType {
     /// Picture-in-picture.
     Pip,
     /// One large stream, others stacked vertically.
-    #[serde(alias = "vertical_presentation", alias = "verticalPresentation")]
+    #[serde(alias = "vertical_presentation")]
     VerticalPresentation,
     /// One large stream, others in a row.
     #[serde(alias = "horizontal_presentation")]
@@ -257,18 +191,23 @@ pub enum LayoutType {
     Focus,
     /// A custom stylesheet.
     Custom,
+    /// Any other value, sent as given.
+    #[serde(untagged)]
+    Other(serde_json::Value),
 }
 
 /// An archive or broadcast layout. Nested keys go on the wire camelCased (`screenshareType`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Nothing is checked here (the official SDKs differ; each language package makes its own SDK's
+/// checks): every field is sent as given.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Layout {
     /// Layout type.
-    #[serde(rename = "type")]
-    pub layout_type: LayoutType,
-    /// CSS for `custom` layouts (only with `custom`).
+    #[serde(rename = "type", default)]
+    pub layout_type: Option<LayoutType>,
+    /// CSS for `custom` layouts.
     #[serde(default)]
     pub stylesheet: Option<String>,
-    /// Layout while a screen share is shown (only with `bestFit`).
+    /// Layout while a screen share is shown (documented with `bestFit`).
     #[serde(default, alias = "screenshareType", alias = "screenShareType")]
     pub screenshare_type: Option<LayoutType>,
     /// Keys the core does not know, sent in the layout object as given.
@@ -277,43 +216,11 @@ pub struct Layout {
 }
 
 impl Layout {
-    pub(crate) fn validate(&self, prefix: &str) -> Result<()> {
-        let f = |n: &str| {
-            if prefix.is_empty() {
-                n.to_owned()
-            } else {
-                format!("{prefix}.{n}")
-            }
-        };
-        match (&self.layout_type, &self.stylesheet) {
-            (LayoutType::Custom, None) => {
-                return Err(Error::invalid(
-                    f("stylesheet"),
-                    "is required when type is custom",
-                ))
-            }
-            (LayoutType::Custom, Some(_)) | (_, None) => {}
-            (_, Some(_)) => {
-                return Err(Error::invalid(
-                    f("stylesheet"),
-                    "is only allowed when type is custom",
-                ))
-            }
-        }
-        if self.screenshare_type.is_some() && self.layout_type != LayoutType::BestFit {
-            return Err(Error::invalid(
-                f("screenshare_type"),
-                "is only allowed when type is bestFit",
-            ));
-        }
-        Ok(())
-    }
-
     pub(crate) fn to_wire(&self) -> serde_json::Value {
         crate::wire::Obj::new()
-            .put("type", self.layout_type)
+            .opt("type", self.layout_type.as_ref())
             .opt("stylesheet", self.stylesheet.as_ref())
-            .opt("screenshareType", self.screenshare_type)
+            .opt("screenshareType", self.screenshare_type.as_ref())
             .extra(&self.extra)
             .build()
     }

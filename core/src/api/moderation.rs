@@ -61,9 +61,6 @@ impl Operation for MuteAll {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let s = check_id("session_id", &self.session_id)?;
-        for (i, id) in self.excluded_stream_ids.iter().enumerate() {
-            check_id(&format!("excluded_stream_ids[{i}]"), id)?;
-        }
         Ok(WireRequest::new(
             Method::Post,
             project_path(project_id, &format!("/session/{s}/mute"))?,

@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{check_id, check_non_empty, check_range, check_url, decode_with, project_path, Page};
-use crate::error::{Error, Result};
+use super::{check_id, decode_with, project_path, Page};
+use crate::error::Result;
 use crate::wire::{Method, Obj, Operation, WireRequest};
 
 /// Resolutions an Experience Composer accepts.
@@ -53,22 +53,6 @@ impl Operation for StartRender {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         check_id("session_id", &self.session_id)?;
-        check_non_empty("token", &self.token)?;
-        check_url("url", &self.url, &["http://", "https://"], 15, 2048)?;
-        check_range("max_duration", self.max_duration, 60, 36_000)?;
-        super::check_resolution("resolution", self.resolution.as_deref())?;
-        if let Some(u) = &self.status_callback_url {
-            check_url("status_callback_url", u, &["http://", "https://"], 15, 2048)?;
-        }
-        if let Some(name) = self.properties.as_ref().and_then(|p| p.name.as_ref()) {
-            let n = name.chars().count();
-            if n == 0 || n > 200 {
-                return Err(Error::invalid(
-                    "properties.name",
-                    "must be 1 to 200 characters long",
-                ));
-            }
-        }
         let body = Obj::new()
             .put("sessionId", &self.session_id)
             .put("token", &self.token)

@@ -116,7 +116,11 @@ fn is_ipv4(s: &str) -> bool {
 }
 
 impl CreateSession {
-    /// Checks the combinations the official SDKs reject.
+    /// The combinations the official SDKs reject (location not IPv4, `always` without `routed`,
+    /// e2ee with relayed or `always`, archive name/resolution without `always`, name over 80
+    /// characters, unknown resolution). Not applied by [`Operation::request`]: the service is the
+    /// judge, and each language package applies the checks its official SDK makes. Call it to get
+    /// them before sending.
     pub fn validate(&self) -> Result<()> {
         if let Some(loc) = &self.location {
             if !is_ipv4(loc) {
@@ -166,7 +170,15 @@ impl CreateSession {
                 "is only allowed with archive_mode `always`",
             ));
         }
-        super::check_resolution("archive_resolution", self.archive_resolution.as_deref())
+        if let Some(r) = &self.archive_resolution {
+            if !super::RESOLUTIONS.contains(&r.as_str()) {
+                return Err(Error::invalid(
+                    "archive_resolution",
+                    format!("`{r}` is not one of {}", super::RESOLUTIONS.join(", ")),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Combines the request options with the service's answer.
@@ -203,7 +215,6 @@ impl Operation for CreateSession {
     type Output = Session;
 
     fn request(&self, _project_id: &str) -> Result<WireRequest> {
-        self.validate()?;
         let mut form = Vec::with_capacity(6);
         if let Some(loc) = &self.location {
             form.push(("location".to_owned(), loc.clone()));

@@ -3,12 +3,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::{check_id, decode_with, project_path};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::wire::{Method, Operation, WireRequest};
 
-/// Longest signal type, in characters.
+/// Longest signal type, in characters (documented; the service checks it).
 pub const MAX_TYPE_CHARS: usize = 128;
-/// Largest signal data, in bytes.
+/// Largest signal data, in bytes (documented; the service checks it).
 pub const MAX_DATA_BYTES: usize = 8192;
 
 /// `send_signal`: to all clients, or to one connection when `connection_id` is set.
@@ -38,23 +38,6 @@ impl Operation for SendSignal {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let s = check_id("session_id", &self.session_id)?;
-        if let Some(t) = &self.signal_type {
-            if t.chars().count() > MAX_TYPE_CHARS {
-                return Err(Error::invalid("type", "must be at most 128 characters"));
-            }
-            if !t
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '~' | '-'))
-            {
-                return Err(Error::invalid(
-                    "type",
-                    "may only contain letters, digits, `_`, `~` and `-`",
-                ));
-            }
-        }
-        if self.data.len() > MAX_DATA_BYTES {
-            return Err(Error::invalid("data", "must be at most 8 kB"));
-        }
         let path = match &self.connection_id {
             Some(c) => {
                 let c = check_id("connection_id", c)?;

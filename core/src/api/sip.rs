@@ -5,8 +5,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{check_id, check_non_empty, decode_with, project_path, Headers};
-use crate::error::{Error, Result};
+use super::{check_id, decode_with, project_path, Headers};
+use crate::error::Result;
 use crate::wire::{Method, Obj, Operation, WireRequest};
 
 /// SIP digest credentials. The password never appears in `Debug` output.
@@ -88,22 +88,6 @@ impl Operation for Dial {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         check_id("session_id", &self.session_id)?;
-        check_non_empty("token", &self.token)?;
-        let lower = self.uri.to_ascii_lowercase();
-        if !(lower.starts_with("sip:") || lower.starts_with("sips:")) || self.uri.len() < 5 {
-            return Err(Error::invalid(
-                "uri",
-                "must be a SIP URI starting with `sip:` or `sips:`",
-            ));
-        }
-        for k in self.headers.keys() {
-            if !k.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("x-")) {
-                return Err(Error::invalid(
-                    format!("headers.{k}"),
-                    "custom SIP header names must start with `X-`",
-                ));
-            }
-        }
         let sip = Obj::new()
             .put("uri", &self.uri)
             .opt("from", self.from.as_ref())
@@ -188,17 +172,6 @@ impl Operation for PlayDtmf {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let s = check_id("session_id", &self.session_id)?;
-        if self.digits.is_empty()
-            || !self
-                .digits
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '*' | '#' | 'p'))
-        {
-            return Err(Error::invalid(
-                "digits",
-                "must be one or more of 0-9, *, # and p",
-            ));
-        }
         let path = match &self.connection_id {
             Some(c) => {
                 let c = check_id("connection_id", c)?;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{check_id, decode_with, project_path, Page};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::wire::{Method, Operation, WireRequest};
 
 /// A stream in a session.
@@ -103,15 +103,10 @@ impl Operation for SetStreamClassLists {
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let s = check_id("session_id", &self.session_id)?;
-        if self.items.is_empty() {
-            return Err(Error::invalid("items", "must list at least one stream"));
-        }
         let items: Vec<_> = self
             .items
             .iter()
-            .enumerate()
-            .map(|(i, it)| {
-                check_id(&format!("items[{i}].id"), &it.id)?;
+            .map(|it| {
                 Ok(crate::wire::Obj::new()
                     .put("id", &it.id)
                     .put("layoutClassList", &it.layout_class_list)

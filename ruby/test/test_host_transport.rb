@@ -182,3 +182,20 @@ class TestHostBodyCap < Minitest::Test
     server&.close
   end
 end
+
+# The proxy option is applied on both transports (plain HTTP: the absolute URL goes to the proxy).
+class TestProxy < Minitest::Test
+  %i[native host].each do |transport|
+    define_method("test_proxy_#{transport}") do
+      proxy = CannedServer.new
+      ot = OpenTok::OpenTok.new(API_KEY, API_SECRET, api_url: "http://opentok.test", proxy: proxy.url,
+                                                     transport: transport, max_retries: 0)
+      proxy.answer(200, JSON.generate(id: "A1", status: "started"))
+      assert_equal "A1", ot.archives.find("A1").id
+      req = proxy.take
+      assert_equal "http://opentok.test/v2/project/#{API_KEY}/archive/A1", req["target"]
+    ensure
+      proxy&.close
+    end
+  end
+end

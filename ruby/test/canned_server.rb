@@ -1,17 +1,27 @@
 # frozen_string_literal: true
 
 require "socket"
+require "openssl"
 
 # A one-answer HTTP server on 127.0.0.1 that records the raw request it received.
 class CannedServer
   attr_reader :url
 
-  def initialize
-    @server = TCPServer.new("127.0.0.1", 0)
-    @url = "http://127.0.0.1:#{@server.addr[1]}"
+  # With an OpenSSL::SSL::SSLContext, the server speaks TLS (url is https://).
+  def initialize(tls: nil)
+    tcp = TCPServer.new("127.0.0.1", 0)
+    port = tcp.addr[1]
+    @server = tls ? OpenSSL::SSL::SSLServer.new(tcp, tls) : tcp
+    @url = "#{tls ? "https" : "http"}://127.0.0.1:#{port}"
     @requests = Queue.new
     @answers = Queue.new
-    @thread = Thread.new { loop { serve(@server.accept) } }
+    @thread = Thread.new do
+      loop do
+        serve(@server.accept)
+      rescue OpenSSL::SSL::SSLError, IOError, SystemCallError
+        nil # a client that refused our certificate
+      end
+    end
   end
 
   def answer(status, body, headers = {})

@@ -199,3 +199,66 @@ class TestProxy < Minitest::Test
     end
   end
 end
+
+# A private CA given as ca_bundle is trusted on both transports; without it the call fails.
+class TestPrivateCa < Minitest::Test
+  def self.pki
+    @pki ||= begin
+      ca_key = OpenSSL::PKey::RSA.new(2048)
+      ca = cert(ca_key.public_key, "/CN=opentok-rs test CA", nil, ca_key, ca: true)
+      key = OpenSSL::PKey::RSA.new(2048)
+      leaf = cert(key.public_key, "/CN=127.0.0.1", ca, ca_key, ca: false)
+      { ca: ca, key: key, leaf: leaf }
+    end
+  end
+
+  def self.cert(public_key, subject, issuer, signing_key, ca:)
+    c = OpenSSL::X509::Certificate.new
+    c.version = 2
+    c.serial = rand(1 << 64)
+    c.subject = OpenSSL::X509::Name.parse(subject)
+    c.issuer = issuer ? issuer.subject : c.subject
+    c.public_key = public_key
+    c.not_before = Time.now - 60
+    c.not_after = Time.now + 3600
+    ef = OpenSSL::X509::ExtensionFactory.new
+    ef.subject_certificate = c
+    ef.issuer_certificate = issuer || c
+    if ca
+      c.add_extension(ef.create_extension("basicConstraints", "CA:TRUE", true))
+      c.add_extension(ef.create_extension("keyUsage", "keyCertSign,cRLSign", true))
+    else
+      c.add_extension(ef.create_extension("basicConstraints", "CA:FALSE", true))
+      c.add_extension(ef.create_extension("keyUsage", "digitalSignature,keyEncipherment", true))
+      c.add_extension(ef.create_extension("extendedKeyUsage", "serverAuth", false))
+      c.add_extension(ef.create_extension("subjectAltName", "IP:127.0.0.1", false))
+    end
+    c.sign(signing_key, OpenSSL::Digest.new("SHA256"))
+    c
+  end
+
+  def setup
+    ctx = OpenSSL::SSL::SSLContext.new
+    ctx.cert = self.class.pki[:leaf]
+    ctx.key = self.class.pki[:key]
+    @server = CannedServer.new(tls: ctx)
+  end
+
+  def teardown
+    @server.close
+  end
+
+  %i[native host].each do |transport|
+    define_method("test_ca_bundle_#{transport}") do
+      if transport == :native && !OpenTok::Internal.native_option?("ca_bundle")
+        skip "this core has no ca_bundle"
+      end
+      untrusted = OpenTok::OpenTok.new(API_KEY, API_SECRET, api_url: @server.url, transport: transport, max_retries: 0)
+      assert_raises(OpenTok::OpenTokError) { untrusted.archives.find("A1") }
+      trusted = OpenTok::OpenTok.new(API_KEY, API_SECRET, api_url: @server.url, transport: transport, max_retries: 0,
+                                                          ca_bundle: self.class.pki[:ca].to_pem)
+      @server.answer(200, JSON.generate(id: "A1"))
+      assert_equal "A1", trusted.archives.find("A1").id
+    end
+  end
+end

@@ -37,7 +37,9 @@ ext = "opentok_native.#{RbConfig::CONFIG['DLEXT']}"
 File.write("Makefile", <<~MAKE)
   CARGO ?= #{cargo}
   TARGET_DIR := $(if $(CARGO_TARGET_DIR),$(CARGO_TARGET_DIR),$(CURDIR)/target)
-  sitearchdir ?= $(CURDIR)/out
+  # RubyGems sets sitearchdir through RbConfig while extconf.rb runs (siteconf), newer ones also on make's
+  # command line; either way the extension lands where RubyGems copies it into the gem's lib/.
+  sitearchdir ?= #{RbConfig::CONFIG["sitearchdir"]}
 
   all: #{ext}
 

@@ -741,12 +741,14 @@ class _Base(abc.ABC):
             raise invalid("start_broadcast", "outputs", "is required", KeyError)
         outputs = options.get("outputs")
         hls = outputs.get("hls") if isinstance(outputs, dict) else None
-        if isinstance(hls, dict) and hls.get("lowLatency") is True and hls.get("dvr") is True:
+        # (the snake_case spellings ours also accepts are checked the same way)
+        if isinstance(hls, dict) and hls.get("dvr") is True and (hls.get("lowLatency") is True or hls.get("low_latency") is True):
             raise invalid("start_broadcast", "outputs.hls", 'HLS options "lowLatency" and "dvr" cannot both be true')
-        if "maxBitrate" in options:
-            mb = options["maxBitrate"]
-            if type(mb) is not int or not 100000 <= mb <= 6000000:
-                raise invalid("start_broadcast", "maxBitrate", "must be an integer between 100000 and 6000000")
+        for key in ("maxBitrate", "max_bitrate", "maxBitRate"):
+            if key in options and options[key] is not None:
+                mb = options[key]
+                if type(mb) is not int or not 100000 <= mb <= 6000000:
+                    raise invalid("start_broadcast", key, "must be an integer between 100000 and 6000000")
         # Options are sent as given (unknown keys too); as in the official package they override
         # sessionId/streamMode.
         args: Dict[str, Any] = {k: _enum_value(v) for k, v in options.items()}

@@ -310,7 +310,7 @@ def test_response_vector_attributes(v: Dict[str, Any], client: Any, emulator: An
     body = v.get("body_text")
     if body is None:
         body = "" if v.get("body") is None else json.dumps(v["body"])
-    emulator.fault(status=v.get("status", 200), body=body, count=1)
+    emulator.fault(status=v.get("status", 200), body=body, count=1, contentType=v.get("content_type") or "application/json")
     args = json.loads(json.dumps(v["args"]))
     known = _KNOWN.get((v["op"], v.get("status", 200)))
     if "skip" in exp or ("error" in exp and "OpenTokException" not in exp["mro"]) or known:

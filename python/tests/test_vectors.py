@@ -202,6 +202,13 @@ def test_request_public_api_against_emulator(v: Dict[str, Any], emulator: Any, c
 
 @pytest.mark.parametrize("v", REQUESTS["invalid"], ids=lambda v: f'{v["op"]}:{v["field"]}')
 def test_invalid_native(v: Dict[str, Any]) -> None:
+    if "core" not in v.get("checked_by", ["core"]):
+        # checked by the language packages whose official SDK checks it: the core builds the request
+        got = json.loads(_native.build_request(v["op"], json.dumps(v["args"]), REQUESTS["api_key"]))
+        if "request" in v:
+            assert {k: got[k] for k in ("method", "path", "query", "body")} == {
+                k: v["request"][k] for k in ("method", "path", "query", "body")}
+        return
     with pytest.raises(_native.NativeError) as ei:
         _native.build_request(v["op"], json.dumps(v["args"]), REQUESTS["api_key"])
     info = json.loads(ei.value.args[0])

@@ -76,6 +76,12 @@ def err(code: int) -> Dict[str, Any]:
 CASES: List[Tuple[str, List[Dict[str, Any]], List[Any]]] = [
     ("create_session (emulator)", [], ["create_session", [], {"media_mode": "$routed"}]),
     ("create_session XML answer", [ans("/session/create", 200, XML_SESSION)], ["create_session", [], {}]),
+    ("create_session XML answer (application/xml)", [dict(ans("/session/create", 200, XML_SESSION), contentType="application/xml")],
+     ["create_session", [], {}]),
+    ("create_session JSON answer", [ans("/session/create", 200, [{"session_id": "$SID", "project_id": KEY, "partner_id": KEY,
+                                                                  "create_dt": "Mon Mar 17 00:41:31 PDT 2014",
+                                                                  "media_server_url": ""}])], ["create_session", [], {}]),
+    ("create_session empty JSON array", [ans("/session/create", 200, [])], ["create_session", [], {}]),
     ("create_session 403", [ans("/session/create", 403, err(403))], ["create_session", [], {}]),
     ("create_session 500", [ans("/session/create", 500, err(500))], ["create_session", [], {}]),
     ("start_archive full", [ans(P + "/archive", 200, ARCHIVE)],
@@ -217,10 +223,6 @@ KNOWN: Dict[str, Tuple[str, str]] = {
     "mute_all 403": ("request body", "as mute_all"),
     "stop_render 204": ("result", "the service answers 204: official raises RequestError, ours returns the response"),
     "connect_audio_to_websocket audio_transport": ("request body", "ours sends `audioTransport` as a JSON object (official: a JSON string)"),
-    # Core stage 2 (/work/coord/CHECKS.md) stops refusing these; until it is in, ours refuses them client-side.
-    "start_archive unchecked values are sent": ("client-side check", "the core still checks resolution/bitrate/layout (removed by core stage 2)"),
-    "send_signal unchecked type": ("client-side check", "the core still checks signal types (removed by core stage 2)"),
-    "play_dtmf unchecked digits": ("client-side check", "the core still checks DTMF digits (removed by core stage 2)"),
     "get_archive not JSON": ("error class", "official lets requests' JSONDecodeError through; ours raises InvalidResponseError, "
                              "a RequestError and ValueError (and requests' JSONDecodeError when the app imported requests)"),
 }

@@ -142,7 +142,14 @@ class TestRequestVectors < EmulatorTest
 
   V["invalid"].each_with_index do |c, i|
     define_method("test_native_invalid_#{i}") do
-      err = assert_raises(OpenTok::Native::Error) { OpenTok::Native.build_request(c["op"], JSON.generate(c["args"]), API_KEY) }
+      build = -> { OpenTok::Native.build_request(c["op"], JSON.generate(c["args"]), API_KEY) }
+      if c["checked_by"] && !c["checked_by"].include?("core")
+        # checked by the packages whose official SDK makes the check; the core sends it
+        got = JSON.parse(build.call)
+        assert_equal c["request"], got, c["name"] if c["request"]
+        next
+      end
+      err = assert_raises(OpenTok::Native::Error) { build.call }
       assert_equal c["field"], JSON.parse(err.message)["field"], c["name"]
     end
 

@@ -390,6 +390,10 @@ async function broadcasts(t) {
   await t.step('getBroadcast unknown → 404', (ot, cb) => ot.getBroadcast('nope', cb));
   await t.step('listBroadcasts', (ot, cb) => ot.listBroadcasts({ sessionId: sid }, cb));
   await t.step('setBroadcastLayout', (ot, cb) => ot.setBroadcastLayout(b && b.id, 'horizontalPresentation', null, null, cb));
+  // Checks no official SDK makes: sent, the service (here the emulator) judges.
+  await t.step('startBroadcast rtmp as one object', (ot, cb) => ot.startBroadcast(sid, { outputs: { rtmp: { serverUrl: 'rtmp://a/b', streamName: 's' } }, multiBroadcastTag: 'one' }, cb));
+  await t.step('startBroadcast maxDuration below the floor', (ot, cb) => ot.startBroadcast(sid, { outputs: { hls: {} }, maxDuration: 5, multiBroadcastTag: 'short' }, cb));
+  await t.step('startBroadcast layout without type', (ot, cb) => ot.startBroadcast(sid, { outputs: { hls: {} }, layout: { stylesheet: 'x' }, multiBroadcastTag: 'notype' }, cb));
   await t.step('stopBroadcast', (ot, cb) => ot.stopBroadcast(b && b.id, cb));
   await t.step('stopBroadcast twice', (ot, cb) => ot.stopBroadcast(b && b.id, cb));
 }
@@ -411,6 +415,8 @@ async function sessionOps(t) {
   await t.step('signal connection + unknown key', (ot, cb) => ot.signal(sid, conn, { type: 'chat', data: 'hi', extra: 1 }, cb));
   await t.step('signal unknown connection → 404', (ot, cb) => ot.signal(sid, 'nobody', { data: 'x' }, cb));
   await t.step('signal no payload', (ot, cb) => ot.signal(sid, null, null, cb));
+  await t.step('signal type with a space', (ot, cb) => ot.signal(sid, null, { type: 'a b', data: 'x' }, cb));
+  await t.step('signal data of 10 kB', (ot, cb) => ot.signal(sid, null, { type: 't', data: 'x'.repeat(10000) }, cb));
   await t.step('forceMuteStream', (ot, cb) => ot.forceMuteStream(sid, st.id, cb));
   await t.step('forceMuteAll', (ot, cb) => ot.forceMuteAll(sid, { excludedStreamIds: [st.id] }, cb));
   await t.step('forceMuteAll excudedStreamIds', (ot, cb) => ot.forceMuteAll(sid, { excudedStreamIds: [st.id] }, cb));
@@ -421,6 +427,9 @@ async function sessionOps(t) {
   if (call) { t.alias(call.id, 'sip'); t.alias(call.connectionId, 'sipconn'); t.alias(call.streamId, 'sipstream'); }
   await t.step('dial relayed → 409', (ot, cb) => ot.dial(rid, token, 'sip:alice@example.com', {}, cb));
   await t.step('dial no uri', (ot, cb) => ot.dial(sid, token, '', {}, cb));
+  await t.step('dial header without X-', (ot, cb) => ot.dial(sid, token, 'sip:bob@example.com', { headers: { Foo: 'x' } }, cb));
+  await t.step('dial http uri', (ot, cb) => ot.dial(sid, token, 'http://example.com', {}, cb));
+  await t.step('playDTMF bad digits', (ot, cb) => ot.playDTMF(sid, null, '12x', cb));
   const ws = await t.step('websocketConnect', (ot, cb) => ot.websocketConnect(sid, token, 'wss://example.com/ws', { streams: [st.id], headers: { a: 'b' }, audioRate: 16000, bidirectional: true }, cb));
   if (ws) { t.alias(ws.id, 'ws'); t.alias(ws.connectionId, 'wsconn'); }
   await t.step('websocketConnect relayed → 409', (ot, cb) => ot.websocketConnect(rid, token, 'wss://example.com/ws', {}, cb));

@@ -12,10 +12,10 @@ BENCH_TARGETS += bench-python
 
 # Test-only dependencies: the HTTP mocking libraries users test with (issue 11) and PyJWT to verify the
 # auth header they record. Never dependencies of the package itself.
-PY_TEST_DEPS := pytest mypy "maturin>=1.16,<2" requests responses requests-mock httpretty vcrpy pyjwt
+PY_TEST_DEPS := pytest mypy "maturin>=1.16,<2" requests responses requests-mock httpretty vcrpy pyjwt cryptography
 
 deps-python:
-	@$(PYTHON) -c "import pytest, mypy, maturin, requests, responses, requests_mock, httpretty, vcr, jwt" 2>/dev/null || \
+	@$(PYTHON) -c "import pytest, mypy, maturin, requests, responses, requests_mock, httpretty, vcr, jwt, cryptography" 2>/dev/null || \
 	  $(PYTHON) -m pip install --quiet --disable-pip-version-check $(PY_TEST_DEPS)
 
 # The native module from the workspace build; if this interpreter cannot load a plain cargo

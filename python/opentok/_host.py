@@ -168,8 +168,26 @@ def _send_urllib(req: Dict[str, Any], timeout: Tuple[float, float], proxies: Opt
         return _Answer(e.code, list(e.headers.items()), body)
 
 
+_ca_files: Dict[str, str] = {}
+
+
+def _ca_path(ca: Optional[str]) -> Optional[str]:
+    """A file path for the client's CA bundle (PEM text is written once to a private temporary file)."""
+    if not ca or "-----BEGIN" not in ca:
+        return ca or None
+    path = _ca_files.get(ca)
+    if path is None:
+        import tempfile
+
+        fd, path = tempfile.mkstemp(prefix="opentok-ca-", suffix=".pem")
+        with open(fd, "w", encoding="ascii") as f:
+            f.write(ca)
+        _ca_files[ca] = path
+    return path
+
+
 def send(native: Any, op: str, args_json: str, proxies: Optional[Dict[str, str]], http: bool,
-         max_body: Optional[int] = None) -> str:
+         max_body: Optional[int] = None, ca_bundle: Optional[str] = None) -> str:
     """Runs one operation over the host stack; returns the result JSON as the native call does."""
     import json
 
@@ -185,7 +203,7 @@ def send(native: Any, op: str, args_json: str, proxies: Optional[Dict[str, str]]
             import requests
         except ImportError:
             pass
-    ca = settings.get("ca_bundle")
+    ca = _ca_path(ca_bundle or settings.get("ca_bundle"))
     cap = max_body or DEFAULT_MAX_BODY
     start = time.monotonic()
     attempt = 0

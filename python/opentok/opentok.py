@@ -496,7 +496,7 @@ class _Base(abc.ABC):
         if not all_pages:
             from . import _host
 
-            return _host.send(native, op, args_json, self._proxies, http, self._max_body)
+            return _host.send(native, op, args_json, self._proxies, http, self._max_body, self._ca_bundle)
         from . import _host
 
         args = _loads(args_json)
@@ -505,7 +505,7 @@ class _Base(abc.ABC):
         items: List[Any] = []
         while True:
             args["offset"], args["count"] = offset, size
-            page = _loads(_host.send(native, op, _dumps(args), self._proxies, False, self._max_body))
+            page = _loads(_host.send(native, op, _dumps(args), self._proxies, False, self._max_body, self._ca_bundle))
             got = page.get("items") or []
             items.extend(got)
             offset += len(got)

@@ -254,3 +254,80 @@ def test_answer_body_is_capped(emulator: Any, transport: str) -> None:
         c.get_archive("big")
     emulator.fault(status=200, body='{"id": "small", "createdAt": 1}', count=1)
     assert c.get_archive("small").id == "small"
+
+
+def _private_ca_server(tmp_path: Any) -> Any:
+    """An HTTPS server on 127.0.0.1 whose certificate is signed by a CA made here (trusted nowhere)."""
+    pytest.importorskip("cryptography")
+    import datetime
+    import http.server
+    import ipaddress
+    import ssl
+    import threading
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.datetime.now(datetime.timezone.utc)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "opentok-rs test CA")])
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
+          .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+          .not_valid_after(now + datetime.timedelta(days=1))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+          .add_extension(x509.KeyUsage(digital_signature=True, key_cert_sign=True, crl_sign=True, content_commitment=False,
+                                       key_encipherment=False, data_encipherment=False, key_agreement=False,
+                                       encipher_only=False, decipher_only=False), critical=True)
+          .sign(ca_key, hashes.SHA256()))
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+            .issuer_name(ca_name).public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .sign(ca_key, hashes.SHA256()))
+    ca_pem = ca.public_bytes(serialization.Encoding.PEM).decode()
+    (tmp_path / "server.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM) + key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    (tmp_path / "ca.pem").write_text(ca_pem)
+    body = json.dumps(ARCHIVE).encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *a: Any) -> None:
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(str(tmp_path / "server.pem"))
+    srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv, ca_pem, str(tmp_path / "ca.pem")
+
+
+@pytest.mark.parametrize("transport", ["native", "host"])
+def test_private_ca_via_ca_bundle_and_requests_ca_bundle(tmp_path: Any, monkeypatch: Any, transport: str) -> None:
+    srv, ca_pem, ca_path = _private_ca_server(tmp_path)
+    url = f"https://127.0.0.1:{srv.server_address[1]}"
+    try:
+        monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
+        monkeypatch.delenv("CURL_CA_BUNDLE", raising=False)
+        untrusted = opentok.Client(API_KEY, API_SECRET, api_url=url, transport=transport, max_retries=0)
+        with pytest.raises(opentok.exceptions.RequestError):  # the private CA is trusted nowhere
+            untrusted.get_archive("x")
+        for ca in (ca_pem, ca_path):  # PEM text or a path
+            c = opentok.Client(API_KEY, API_SECRET, api_url=url, transport=transport, ca_bundle=ca)
+            check_archive(c.get_archive("x"))
+        monkeypatch.setenv("REQUESTS_CA_BUNDLE", ca_path)  # as requests users configure it
+        check_archive(opentok.Client(API_KEY, API_SECRET, api_url=url, transport=transport).get_archive("x"))
+    finally:
+        srv.shutdown()
+        srv.server_close()

@@ -206,20 +206,29 @@ def send(native: Any, op: str, args_json: str, proxies: Optional[Dict[str, str]]
     ca = _ca_path(ca_bundle or settings.get("ca_bundle"))
     cap = max_body or DEFAULT_MAX_BODY
     start = time.monotonic()
+    budget = timeout[1]  # the user's timeout bounds the whole call, retries included (as on the native transport)
     attempt = 0
+
+    def fits(delay: Optional[float]) -> Optional[float]:
+        if delay is None:
+            return None
+        return delay if time.monotonic() - start + delay < budget else None
+
     while True:
+        remaining = max(budget - (time.monotonic() - start), 0.001)
+        attempt_timeout = (min(timeout[0], remaining), remaining)
         try:
             if requests is not None:
-                ans = _send_requests(requests, req, timeout, proxies, ca if ca else True, cap)
+                ans = _send_requests(requests, req, attempt_timeout, proxies, ca if ca else True, cap)
             else:
-                ans = _send_urllib(req, timeout, proxies, ca, cap)
+                ans = _send_urllib(req, attempt_timeout, proxies, ca, cap)
         except _TooLarge as e:  # final, as on the native transport
             from ._errors import make_error
 
             raise make_error(op, {"kind": "decode", "message": f"decode error: {e}"}) from None
         except Exception as e:  # the host stack's own failure (or the mocking library's refusal)
             is_timeout = "timeout" in type(e).__name__.lower() or isinstance(e, TimeoutError)
-            delay = None if _mock_refusal(e) else native.retry_delay(req["method"], attempt, None, None, time.monotonic() - start)
+            delay = None if _mock_refusal(e) else fits(native.retry_delay(req["method"], attempt, None, None, time.monotonic() - start))
             if delay is None:
                 raise _host_error(e, RequestTimeoutError if is_timeout else NetworkError) from e
             attempt += 1
@@ -230,7 +239,7 @@ def send(native: Any, op: str, args_json: str, proxies: Optional[Dict[str, str]]
             for k, v in ans.headers:
                 if k.lower() == "retry-after":
                     retry_after = v
-            delay = native.retry_delay(req["method"], attempt, ans.status, retry_after, time.monotonic() - start)
+            delay = fits(native.retry_delay(req["method"], attempt, ans.status, retry_after, time.monotonic() - start))
             if delay is not None:
                 attempt += 1
                 time.sleep(delay)

@@ -331,3 +331,14 @@ def test_private_ca_via_ca_bundle_and_requests_ca_bundle(tmp_path: Any, monkeypa
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+def test_host_timeout_bounds_the_whole_call(emulator: Any) -> None:
+    import time
+
+    emulator.fault(latencyMs=700, status=503, count=20)  # every attempt is slow and retryable
+    c = opentok.Client(API_KEY, API_SECRET, api_url=emulator.url, transport="host", timeout=1.5)
+    t0 = time.monotonic()
+    with pytest.raises(opentok.exceptions.RequestError):
+        c.get_archive("slow")
+    assert time.monotonic() - t0 < 2.5

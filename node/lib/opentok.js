@@ -127,7 +127,13 @@ function OpenTok(apiKey, apiSecret, env) {
     };
     if (env.timeout !== undefined) { request.timeout = ms('timeout'); o.timeout = request.timeout / 1000; }
     if (env.connectTimeout !== undefined) o.connect_timeout = ms('connectTimeout') / 1000;
-    if (env.maxRetries !== undefined) o.max_retries = env.maxRetries;
+    if (env.maxRetries !== undefined) {
+      if (!Number.isSafeInteger(env.maxRetries) || env.maxRetries < 0) throw argError('maxRetries', 'must be a non-negative integer', 'OpenTok');
+      o.max_retries = env.maxRetries;
+    }
+    for (const k of ['apiUrl', 'proxy', 'uaAddendum', 'caBundle']) {
+      if (env[k] !== undefined && env[k] !== null && typeof env[k] !== 'string') throw argError(k, 'must be a string', 'OpenTok');
+    }
     if (env.caBundle !== undefined) o.ca_bundle = env.caBundle;
     if (env.maxResponseBytes !== undefined) {
       const n = env.maxResponseBytes;

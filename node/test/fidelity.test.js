@@ -180,6 +180,13 @@ describe('bad input: ArgumentError naming the field, nothing sent (issue 15 item
       assert.equal((await emu.requests()).length, 0, 'nothing was sent');
     });
   }
+  test('constructor options: NaN, Infinity, Symbols, objects where numbers or strings go', () => {
+    for (const [env, field] of [[{ timeout: NaN }, 'timeout'], [{ timeout: Infinity }, 'timeout'], [{ maxRetries: NaN }, 'maxRetries'],
+      [{ maxRetries: -1 }, 'maxRetries'], [{ connectTimeout: Symbol('x') }, 'connectTimeout'], [{ apiUrl: Symbol('u') }, 'apiUrl'],
+      [{ proxy: {} }, 'proxy'], [{ maxResponseBytes: NaN }, 'maxResponseBytes']]) {
+      assert.throws(() => new OpenTok(KEY, SECRET, env), (e) => e instanceof OpenTok.ArgumentError && e.field === field, field);
+    }
+  });
   test('NaN / a Symbol as a positional id', async () => {
     const sid = await emu.session();
     await emu.clearRequests();

@@ -457,7 +457,7 @@ for op, args, field in [
 
 # api keys / application ids that would change the path (the client is built with `project_id`).
 PROJECT_ID_INVALID = [{"name": f"project id {k!r}", "project_id": k, "op": "get_archive", "args": {"archive_id": "A"}, "field": "api_key", "checked_by": ["core"]}
-                      for k in ["123456#frag", "12/34", "12?x=1", "12%2F34", "12\\34", ".", ".."]]
+                      for k in ["123456#frag", "12/34", "12?x=1", "12%2F34", "12\\34", ".", "..", "", "12 34", "12\n34", "12\t34"]]
 
 requests = {"api_key": API_KEY, "api_secret": API_SECRET, "session_id": SID, "requests": R, "invalid": E,
             "project_id_invalid": PROJECT_ID_INVALID}

@@ -51,7 +51,9 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let a = parts.next().unwrap_or("");
     let b = parts.next().unwrap_or("");
     let refused_id = |s: &str| s.is_empty() || s == "." || s == "..";
-    let refused_project = refused_id(project) || project.contains(['/', '?', '#', '\\', '%']);
+    let refused_project = refused_id(project)
+        || project.contains(['/', '?', '#', '\\', '%'])
+        || project.chars().any(|c| c.is_whitespace() || c.is_control());
     let cases = [
         ("get_archive", json!({"archive_id": a}), vec![a]),
         (

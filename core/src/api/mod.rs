@@ -52,10 +52,12 @@ pub fn check_project_id(v: &str) -> Result<()> {
     if v.is_empty() || v == "." || v == ".." {
         return Err(Error::invalid(field, "must not be empty, `.` or `..`"));
     }
-    if v.chars().any(|c| matches!(c, '/' | '?' | '#' | '\\' | '%')) {
+    if v.chars()
+        .any(|c| matches!(c, '/' | '?' | '#' | '\\' | '%') || c.is_whitespace() || c.is_control())
+    {
         return Err(Error::invalid(
             field,
-            "must not contain `/`, `?`, `#`, `\\` or `%`",
+            "must not contain `/`, `?`, `#`, `\\`, `%`, white space or control characters",
         ));
     }
     Ok(())

@@ -363,6 +363,7 @@ pub struct BroadcastOutputs {
     pub hls: Option<Hls>,
     /// RTMP outputs (at most 5).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rtmp: Vec<Rtmp>,
     /// Keys this record has no field for, sent as given at this level of the request body:
     /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
@@ -494,6 +495,7 @@ pub struct SipProperties {
     pub from: Option<String>,
     /// Custom SIP headers (names start with `X-`).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "HashMap::is_empty")]
     pub headers: HashMap<String, String>,
     /// Digest credentials.
     #[uniffi(default)]
@@ -516,6 +518,7 @@ pub struct SipProperties {
     pub observe_force_mute: Option<bool>,
     /// Streams to subscribe to (all when empty).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub streams: Vec<String>,
     /// Keys this record has no field for, sent as given at this level of the request body:
     /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
@@ -609,6 +612,7 @@ pub struct AudioTransport {
     pub receive_audio_field: Option<String>,
     /// Fields added to every message.
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "HashMap::is_empty")]
     pub static_fields: HashMap<String, StaticField>,
     /// Keys this record has no field for, sent as given at this level of the request body:
     /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
@@ -624,9 +628,11 @@ pub struct AudioConnectorProperties {
     pub uri: String,
     /// Streams to send (all when empty).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub streams: Vec<String>,
     /// Handshake headers (≤ 512 bytes in total).
     #[uniffi(default)]
+    #[serde(skip_serializing_if = "HashMap::is_empty")]
     pub headers: HashMap<String, String>,
     /// 8000 (default), 16000 or 24000.
     #[uniffi(default)]

@@ -2,6 +2,10 @@ package com.opentokrs
 
 import com.opentokrs.ffi.ClientConfig
 import com.opentokrs.ffi.OpenTokClient
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.flow
+import kotlinx.coroutines.flow.toList
+import kotlinx.coroutines.runBlocking
 import java.time.Clock
 
 /**
@@ -647,6 +651,53 @@ class OpenTok private constructor(
     @Throws(OpenTokException::class)
     @JvmName("unregisterCallback")
     fun unregisterCallbackBlocking(callbackId: String): Unit = mapped { client.unregisterCallbackBlocking(callbackId) }
+
+    // ---- paging -------------------------------------------------------------------------------
+
+    private fun <T> allPages(pageSize: Int, page: suspend (offset: Int, count: Int) -> Pair<Long?, List<T>>): Flow<T> {
+        require(pageSize in 1..1000) { "pageSize must be within 1..1000" }
+        return flow {
+            var offset = 0
+            while (true) {
+                val (total, items) = page(offset, pageSize)
+                for (item in items) emit(item)
+                offset += items.size
+                if (items.size < pageSize || (total != null && offset >= total)) break
+            }
+        }
+    }
+
+    /** Every archive (optionally of one session), requested page by page as the flow is collected. */
+    @JvmOverloads
+    fun listAllArchives(sessionId: String? = null, pageSize: Int = 1000): Flow<Archive> =
+        allPages(pageSize) { o, c -> listArchives(sessionId, o, c).let { it.totalCount to it.items } }
+
+    /** Every broadcast (optionally of one session), requested page by page as the flow is collected. */
+    @JvmOverloads
+    fun listAllBroadcasts(sessionId: String? = null, pageSize: Int = 1000): Flow<Broadcast> =
+        allPages(pageSize) { o, c -> listBroadcasts(sessionId, o, c).let { it.totalCount to it.items } }
+
+    /** Every render, requested page by page as the flow is collected. */
+    @JvmOverloads
+    fun listAllRenders(pageSize: Int = 1000): Flow<Render> =
+        allPages(pageSize) { o, c -> listRenders(o, c).let { it.totalCount to it.items } }
+
+    /** Blocking [listAllArchives]: a list of every archive (one request per page). */
+    @Throws(OpenTokException::class)
+    @JvmOverloads
+    fun listAllArchivesBlocking(sessionId: String? = null, pageSize: Int = 1000): List<Archive> =
+        runBlocking { listAllArchives(sessionId, pageSize).toList() }
+
+    /** Blocking [listAllBroadcasts]: a list of every broadcast (one request per page). */
+    @Throws(OpenTokException::class)
+    @JvmOverloads
+    fun listAllBroadcastsBlocking(sessionId: String? = null, pageSize: Int = 1000): List<Broadcast> =
+        runBlocking { listAllBroadcasts(sessionId, pageSize).toList() }
+
+    /** Blocking [listAllRenders]: a list of every render (one request per page). */
+    @Throws(OpenTokException::class)
+    @JvmOverloads
+    fun listAllRendersBlocking(pageSize: Int = 1000): List<Render> = runBlocking { listAllRenders(pageSize).toList() }
 
     // ---- low level ----------------------------------------------------------------------------
 

@@ -108,10 +108,15 @@ pub struct HostSettings {
     pub proxy: Option<String>,
     /// User-Agent (already in [`HttpRequest::headers`]).
     pub user_agent: String,
+    /// Largest 2xx response body to read; a larger one is a `decode` error.
+    pub max_response_bytes: usize,
+    /// Extra trusted CA certificates (PEM text or a path), if configured.
+    pub ca_bundle: Option<String>,
 }
 
 impl HostSettings {
-    /// `{"api_url", "timeout", "connect_timeout" (seconds, float), "proxy", "user_agent"}`.
+    /// `{"api_url", "timeout", "connect_timeout" (seconds, float), "proxy", "user_agent",
+    /// "max_response_bytes", "ca_bundle"}`.
     pub fn to_json(&self) -> Value {
         json!({
             "api_url": self.api_url,
@@ -119,6 +124,8 @@ impl HostSettings {
             "connect_timeout": self.connect_timeout.as_secs_f64(),
             "proxy": self.proxy,
             "user_agent": self.user_agent,
+            "max_response_bytes": self.max_response_bytes,
+            "ca_bundle": self.ca_bundle,
         })
     }
 }
@@ -243,9 +250,9 @@ impl OpenTok {
 
     /// After a failed attempt of a `method` request (`status`: the answer's status, `None` for a
     /// network error or timeout), with `retry` retries already made (0 after the first attempt),
-    /// the answer's `Retry-After` header and the time since the first attempt started: the delay
-    /// before the next attempt, or `None` to give up and raise. The client's retry policy, exactly
-    /// as the native transport applies it.
+    /// the answer's `Retry-After` header (seconds or HTTP date) and the time since the first attempt
+    /// started: the delay before the next attempt, or `None` to give up and raise. The client's retry
+    /// policy and total timeout, exactly as the native transport applies them.
     pub fn retry_delay(
         &self,
         method: &str,
@@ -255,11 +262,9 @@ impl OpenTok {
         elapsed: Duration,
     ) -> Option<Duration> {
         let method = method_from(method).ok()?;
-        let retry_after = retry_after.and_then(|v| v.trim().parse::<u64>().ok());
         self.transport()
             .config
-            .retry
-            .next_delay(method, retry, status, retry_after, elapsed)
+            .retry_delay(method, retry, status, retry_after, elapsed)
     }
 
     /// Timeouts, proxy and User-Agent the host transport must apply.
@@ -271,6 +276,8 @@ impl OpenTok {
             connect_timeout: t.config.connect_timeout,
             proxy: t.config.proxy.clone(),
             user_agent: String::from_utf8_lossy(t.user_agent.as_bytes()).into_owned(),
+            max_response_bytes: t.config.max_response_bytes,
+            ca_bundle: t.config.ca_bundle.clone(),
         }
     }
 

@@ -432,7 +432,13 @@ fn host_retry_delay_follows_the_policy() {
     assert!(ot
         .retry_delay("DELETE", 0, None, None, Duration::ZERO)
         .is_some());
+    // A Retry-After longer than the call's total timeout (20 s) is not waited for.
+    assert_eq!(
+        ot.retry_delay("GET", 0, Some(429), Some("30"), Duration::ZERO),
+        None
+    );
     let st = ot.host_settings();
+    assert_eq!(st.max_response_bytes, 32 * 1024 * 1024);
     assert_eq!(st.timeout, Duration::from_secs(20));
     assert!(st.user_agent.starts_with("OpenTok-Rust-SDK/"));
     let err = ot

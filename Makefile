@@ -57,7 +57,7 @@ bench: build $(BENCH_TARGETS)
 FUZZ_SECONDS ?= 60
 fuzz:
 	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
-	cd core/fuzz && for t in session_id token_decode response_decode; do \
+	cd core/fuzz && for t in session_id token_decode response_decode id_url; do \
 	  $(CARGO) fuzz run $$t --sanitizer none -- -max_total_time=$(FUZZ_SECONDS) || exit 1; done
 
 fmt:

@@ -30,6 +30,7 @@ pub mod client;
 pub mod credentials;
 pub mod error;
 pub mod host;
+pub mod events;
 pub mod jwt;
 pub mod rt;
 pub mod session_id;

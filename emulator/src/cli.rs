@@ -34,6 +34,9 @@ pub struct CliOptions {
     /// Disable the /_emulator/* admin routes.
     #[arg(long)]
     pub no_admin: bool,
+    /// Callback delivery (`--callback-url`, `--signature-secret`, …).
+    #[command(flatten)]
+    pub callbacks: crate::CallbackOptions,
 }
 
 /// Errors of [`run_cli`].
@@ -77,9 +80,12 @@ impl CliOptions {
 pub async fn run(opts: CliOptions) -> std::io::Result<()> {
     let config = opts.config()?;
     let emu = Emulator::start_on(config, SocketAddr::new(opts.host, opts.port)).await?;
+    emu.set_callbacks(opts.callbacks.to_config());
     {
         let mut out = std::io::stdout().lock();
-        writeln!(out, "{}", emu.url())?;
+        // One write for both lines (the URL, then the page's address), so a reader that stops
+        // after the first line never makes the second one fail.
+        out.write_all(format!("{0}\n{0}/_emulator/\n", emu.url()).as_bytes())?;
         out.flush()?;
     }
     std::future::pending::<()>().await;

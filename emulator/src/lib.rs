@@ -18,6 +18,8 @@ pub mod audio_connector;
 pub mod auth;
 pub mod broadcasts;
 pub mod callbacks;
+pub mod callbacks_delivery;
+pub mod callbacks_events;
 pub mod captions;
 mod cli;
 pub mod error;
@@ -28,8 +30,10 @@ pub mod sessions;
 pub mod sip;
 pub mod state;
 pub mod streams;
+pub mod ui;
 pub mod validate;
 
+pub use callbacks_delivery::{CallbackConfig, CallbackOptions};
 pub use cli::{run, run_cli, CliError, CliOptions};
 
 use axum::routing::{delete, get, patch, post, put, MethodRouter};
@@ -105,6 +109,7 @@ fn build_state(config: Config) -> Result<AppState, String> {
         has_faults: AtomicBool::new(false),
         next_fault_id: AtomicU64::new(0),
         requests: Mutex::new(Default::default()),
+        deliveries: Default::default(),
     }))
 }
 
@@ -247,6 +252,7 @@ fn admin_routes() -> Router<AppState> {
             "/_emulator/requests",
             get(admin::list_requests).delete(admin::clear_requests),
         )
+        .merge(callbacks_events::admin_routes())
 }
 
 fn router_with_state(st: AppState) -> Router {
@@ -255,6 +261,10 @@ fn router_with_state(st: AppState) -> Router {
         app = app.merge(admin_routes());
     }
     app.fallback(middleware::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            st.clone(),
+            callbacks_events::observe,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             st.clone(),
             middleware::outer,

@@ -31,6 +31,8 @@ pub struct Shared {
     pub next_fault_id: AtomicU64,
     /// Requests received (non-admin), oldest first.
     pub requests: Mutex<VecDeque<Recorded>>,
+    /// Callback deliveries (configuration, queues, log).
+    pub deliveries: crate::callbacks_delivery::Deliveries,
 }
 
 /// Locks a mutex, ignoring poisoning (state stays usable after a panicking handler).

@@ -5,7 +5,10 @@ use serde_json::Value;
 use std::time::Duration;
 
 fn vectors() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/callbacks.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/vectors/callbacks.json"
+    );
     let text = std::fs::read_to_string(path).unwrap();
     serde_json::from_str(&text).unwrap()
 }
@@ -66,7 +69,10 @@ fn every_signed_vector_has_its_outcome() {
                 let err = got.err().unwrap_or_else(|| panic!("{name}: accepted"));
                 assert_eq!(err.code(), code, "{name}: {err}");
                 let msg = err.to_string();
-                assert!(!msg.contains(v["secret"].as_str().unwrap()), "{name}: secret leaked");
+                assert!(
+                    !msg.contains(v["secret"].as_str().unwrap()),
+                    "{name}: secret leaked"
+                );
             }
         }
     }

@@ -218,10 +218,7 @@ pub fn webhook_json(
     now: Option<f64>,
 ) -> String {
     let headers: Vec<(String, String)> = match serde_json::from_str::<Value>(headers_json) {
-        Ok(Value::Object(o)) => o
-            .into_iter()
-            .map(|(k, v)| (k, header_value(v)))
-            .collect(),
+        Ok(Value::Object(o)) => o.into_iter().map(|(k, v)| (k, header_value(v))).collect(),
         Ok(Value::Array(items)) => items
             .into_iter()
             .filter_map(|item| match item {

@@ -715,6 +715,10 @@ pub enum CallbackCmd {
         /// The callback id.
         callback_id: String,
     },
+    /// Receive callbacks, verify them and print each event as a JSON line.
+    Listen(crate::webhooks::ListenArgs),
+    /// Verify a signed callback: prints its typed event and exits 0, or exits 1.
+    Verify(crate::webhooks::VerifyArgs),
 }
 
 /// `opentok call OP --args JSON`
@@ -745,6 +749,9 @@ pub struct EmulatorArgs {
     /// Disable the /_emulator/* admin routes.
     #[arg(long)]
     pub no_admin: bool,
+    /// Callback delivery (`--callback-url`, `--signature-secret`, …).
+    #[command(flatten)]
+    pub callbacks: opentok_emulator::CallbackOptions,
 }
 
 /// One core operation to run.
@@ -918,6 +925,7 @@ pub fn plan(cmd: Cmd) -> Option<Call> {
         Cmd::Token(_) | Cmd::Call(_) | Cmd::Operations | Cmd::Emulator(_) | Cmd::Demo => {
             return None
         }
+        Cmd::Callback(CallbackCmd::Listen(_) | CallbackCmd::Verify(_)) => return None,
     })
 }
 

@@ -6,6 +6,7 @@
 mod commands;
 mod demo;
 mod output;
+mod webhooks;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -234,6 +235,7 @@ fn emulator(g: &Global, a: commands::EmulatorArgs) -> Result<(), Error> {
         application_id: a.public_key.as_ref().and(g.application_id.clone()),
         public_key: a.public_key.clone(),
         no_admin: a.no_admin,
+        callbacks: a.callbacks,
     };
     if opts.public_key.is_some() && opts.application_id.is_none() {
         return Err(Error::invalid(
@@ -256,6 +258,16 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Cmd::Emulator(a) => emulator(&g, a),
         Cmd::Demo => runtime()?.block_on(demo::run(&g)),
+        Cmd::Callback(commands::CallbackCmd::Listen(a)) => runtime()?
+            .block_on(webhooks::listen(a))
+            .map_err(|e| Error::Network(format!("callback listen: {e}"))),
+        Cmd::Callback(commands::CallbackCmd::Verify(a)) => {
+            let code = webhooks::verify(a);
+            if code != ExitCode::SUCCESS {
+                std::process::exit(1);
+            }
+            Ok(())
+        }
         Cmd::Call(c) => {
             let args = match &c.args {
                 Some(s) => serde_json::from_str(s)

@@ -446,6 +446,8 @@ fn operations() -> Vec<&'static str> {
     opentok_core::OPERATIONS.to_vec()
 }
 
+mod webhooks;
+
 /// The module `opentok._native`.
 #[pymodule]
 #[pyo3(name = "_native")]
@@ -459,6 +461,7 @@ fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(error_from_response, m)?)?;
     m.add_function(wrap_pyfunction!(decode_session_id, m)?)?;
     m.add_function(wrap_pyfunction!(operations, m)?)?;
+    m.add_function(wrap_pyfunction!(webhooks::parse_webhook, m)?)?;
     m.add("CORE_VERSION", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

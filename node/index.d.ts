@@ -2,6 +2,8 @@
 // Every REST method takes the official trailing Node-style callback; without one it returns a Promise.
 
 declare namespace OpenTok {
+  /** Typed, verified callbacks (webhooks); beyond the official SDK. */
+  const webhooks: typeof import('./lib/webhooks');
   type ResultCallback<T> = (err: OpenTokError | null, result?: T) => void;
   type VoidCallback = (err: OpenTokError | null) => void;
   type ListCallback<T> = (err: OpenTokError | null, items?: T[], totalCount?: number) => void;

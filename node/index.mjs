@@ -2,6 +2,7 @@
 import OpenTok from './index.js';
 
 export default OpenTok;
+export const { webhooks } = OpenTok;
 export const {
   ArgumentError, AuthError, ArchiveError, CaptionsError, SipError, SignalError, ForceDisconnectError,
   CallbackError, RequestError, NotFoundError, TimeoutError, OpenTokError,

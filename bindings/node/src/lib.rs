@@ -348,6 +348,8 @@ pub fn decode_session_id(session_id: String) -> napi::Result<String> {
     .to_string())
 }
 
+mod webhooks;
+
 /// Names of every core operation (snake_case).
 #[napi]
 pub fn operations() -> Vec<String> {

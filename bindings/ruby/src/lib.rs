@@ -15,6 +15,7 @@ use magnus::{
 use opentok_core::{Role, TokenOptions, TokenType};
 
 mod nogvl;
+mod webhooks;
 
 /// The exception class every native failure raises.
 static NATIVE_ERROR: OnceLock<Opaque<ExceptionClass>> = OnceLock::new();
@@ -530,6 +531,7 @@ mod ext {
         native.define_module_function("error_from_response", function!(error_from_response, 4))?;
         native.define_module_function("decode_session_id", function!(decode_session_id, 1))?;
         native.define_module_function("operations", function!(operations, 0))?;
+        native.define_module_function("parse_webhook", function!(crate::webhooks::parse_webhook, 5))?;
         Ok(())
     }
 }

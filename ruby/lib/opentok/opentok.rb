@@ -20,6 +20,7 @@ require_relative "renders"
 require_relative "websocket"
 require_relative "captions"
 require_relative "callbacks"
+require_relative "webhooks"
 
 module OpenTok
   # The entry point: OpenTok::OpenTok.new(api_key, api_secret, opts).

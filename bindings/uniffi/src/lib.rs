@@ -16,6 +16,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 mod types;
+mod webhooks;
 pub use types::*;
 
 uniffi::setup_scaffolding!();

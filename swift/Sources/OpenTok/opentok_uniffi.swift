@@ -612,6 +612,24 @@ fileprivate struct FfiConverterString: FfiConverter {
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterData: FfiConverterRustBuffer {
+    typealias SwiftType = Data
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        let len: Int32 = try readInt(&buf)
+        return Data(try readBytes(&buf, count: Int(len)))
+    }
+
+    public static func write(_ value: Data, into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        writeBytes(&buf, value)
+    }
+}
+
 
 
 
@@ -4390,6 +4408,278 @@ public func FfiConverterTypeBroadcastUrls_lift(_ buf: RustBuffer) throws -> Broa
 #endif
 public func FfiConverterTypeBroadcastUrls_lower(_ value: BroadcastUrls) -> RustBuffer {
     return FfiConverterTypeBroadcastUrls.lower(value)
+}
+
+
+/**
+ * A parsed callback. `kind` is `connection`, `stream`, `session`, `archive`, `broadcast`,
+ * `sip_call`, `render`, `captions`, `audio_connector` or `unknown`; the typed fields a kind does
+ * not have are null. `rawJson` is the body as received, `extraJson` its unknown top-level fields,
+ * `fieldsJson` every typed field (nested objects included), `claimsJson` the token's claims.
+ */
+public struct CallbackEvent: Equatable, Hashable {
+    /**
+     * Event kind.
+     */
+    public var kind: String
+    /**
+     * Whether a signature was checked.
+     */
+    public var verified: Bool
+    /**
+     * `event` (session monitoring / SIP names, `archive`, `broadcast`, …).
+     */
+    public var event: String?
+    /**
+     * `status` (archive, broadcast, render, captions, audio connector).
+     */
+    public var status: String?
+    /**
+     * Resource id (`id`, or `captionId`).
+     */
+    public var id: String?
+    /**
+     * Session id.
+     */
+    public var sessionId: String?
+    /**
+     * Project id (api key) or application id.
+     */
+    public var projectId: String?
+    /**
+     * Reason, when given.
+     */
+    public var reason: String?
+    /**
+     * Name (archive, render).
+     */
+    public var name: String?
+    /**
+     * URL (archive download URL, render page).
+     */
+    public var url: String?
+    /**
+     * Archive size in bytes.
+     */
+    public var size: Int64?
+    /**
+     * Duration in seconds (archive, captions).
+     */
+    public var duration: Int64?
+    /**
+     * Creation time (ms).
+     */
+    public var createdAt: Int64?
+    /**
+     * Last update (ms).
+     */
+    public var updatedAt: Int64?
+    /**
+     * Event time (ms) for session monitoring and SIP.
+     */
+    public var timestamp: Int64?
+    /**
+     * Connection id (session monitoring, SIP, audio connector).
+     */
+    public var connectionId: String?
+    /**
+     * Connection data (session monitoring).
+     */
+    public var connectionData: String?
+    /**
+     * Stream id (stream events, render).
+     */
+    public var streamId: String?
+    /**
+     * Every typed field as JSON (snake_case).
+     */
+    public var fieldsJson: String
+    /**
+     * Unknown top-level fields as JSON.
+     */
+    public var extraJson: String
+    /**
+     * The body as received.
+     */
+    public var rawJson: String
+    /**
+     * The token's claims as JSON, when verified.
+     */
+    public var claimsJson: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Event kind.
+         */kind: String, 
+        /**
+         * Whether a signature was checked.
+         */verified: Bool, 
+        /**
+         * `event` (session monitoring / SIP names, `archive`, `broadcast`, …).
+         */event: String?, 
+        /**
+         * `status` (archive, broadcast, render, captions, audio connector).
+         */status: String?, 
+        /**
+         * Resource id (`id`, or `captionId`).
+         */id: String?, 
+        /**
+         * Session id.
+         */sessionId: String?, 
+        /**
+         * Project id (api key) or application id.
+         */projectId: String?, 
+        /**
+         * Reason, when given.
+         */reason: String?, 
+        /**
+         * Name (archive, render).
+         */name: String?, 
+        /**
+         * URL (archive download URL, render page).
+         */url: String?, 
+        /**
+         * Archive size in bytes.
+         */size: Int64?, 
+        /**
+         * Duration in seconds (archive, captions).
+         */duration: Int64?, 
+        /**
+         * Creation time (ms).
+         */createdAt: Int64?, 
+        /**
+         * Last update (ms).
+         */updatedAt: Int64?, 
+        /**
+         * Event time (ms) for session monitoring and SIP.
+         */timestamp: Int64?, 
+        /**
+         * Connection id (session monitoring, SIP, audio connector).
+         */connectionId: String?, 
+        /**
+         * Connection data (session monitoring).
+         */connectionData: String?, 
+        /**
+         * Stream id (stream events, render).
+         */streamId: String?, 
+        /**
+         * Every typed field as JSON (snake_case).
+         */fieldsJson: String, 
+        /**
+         * Unknown top-level fields as JSON.
+         */extraJson: String, 
+        /**
+         * The body as received.
+         */rawJson: String, 
+        /**
+         * The token's claims as JSON, when verified.
+         */claimsJson: String?) {
+        self.kind = kind
+        self.verified = verified
+        self.event = event
+        self.status = status
+        self.id = id
+        self.sessionId = sessionId
+        self.projectId = projectId
+        self.reason = reason
+        self.name = name
+        self.url = url
+        self.size = size
+        self.duration = duration
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.timestamp = timestamp
+        self.connectionId = connectionId
+        self.connectionData = connectionData
+        self.streamId = streamId
+        self.fieldsJson = fieldsJson
+        self.extraJson = extraJson
+        self.rawJson = rawJson
+        self.claimsJson = claimsJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CallbackEvent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCallbackEvent: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CallbackEvent {
+        return
+            try CallbackEvent(
+                kind: FfiConverterString.read(from: &buf), 
+                verified: FfiConverterBool.read(from: &buf), 
+                event: FfiConverterOptionString.read(from: &buf), 
+                status: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                sessionId: FfiConverterOptionString.read(from: &buf), 
+                projectId: FfiConverterOptionString.read(from: &buf), 
+                reason: FfiConverterOptionString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                url: FfiConverterOptionString.read(from: &buf), 
+                size: FfiConverterOptionInt64.read(from: &buf), 
+                duration: FfiConverterOptionInt64.read(from: &buf), 
+                createdAt: FfiConverterOptionInt64.read(from: &buf), 
+                updatedAt: FfiConverterOptionInt64.read(from: &buf), 
+                timestamp: FfiConverterOptionInt64.read(from: &buf), 
+                connectionId: FfiConverterOptionString.read(from: &buf), 
+                connectionData: FfiConverterOptionString.read(from: &buf), 
+                streamId: FfiConverterOptionString.read(from: &buf), 
+                fieldsJson: FfiConverterString.read(from: &buf), 
+                extraJson: FfiConverterString.read(from: &buf), 
+                rawJson: FfiConverterString.read(from: &buf), 
+                claimsJson: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CallbackEvent, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterBool.write(value.verified, into: &buf)
+        FfiConverterOptionString.write(value.event, into: &buf)
+        FfiConverterOptionString.write(value.status, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.sessionId, into: &buf)
+        FfiConverterOptionString.write(value.projectId, into: &buf)
+        FfiConverterOptionString.write(value.reason, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.url, into: &buf)
+        FfiConverterOptionInt64.write(value.size, into: &buf)
+        FfiConverterOptionInt64.write(value.duration, into: &buf)
+        FfiConverterOptionInt64.write(value.createdAt, into: &buf)
+        FfiConverterOptionInt64.write(value.updatedAt, into: &buf)
+        FfiConverterOptionInt64.write(value.timestamp, into: &buf)
+        FfiConverterOptionString.write(value.connectionId, into: &buf)
+        FfiConverterOptionString.write(value.connectionData, into: &buf)
+        FfiConverterOptionString.write(value.streamId, into: &buf)
+        FfiConverterString.write(value.fieldsJson, into: &buf)
+        FfiConverterString.write(value.extraJson, into: &buf)
+        FfiConverterString.write(value.rawJson, into: &buf)
+        FfiConverterOptionString.write(value.claimsJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallbackEvent_lift(_ buf: RustBuffer) throws -> CallbackEvent {
+    return try FfiConverterTypeCallbackEvent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallbackEvent_lower(_ value: CallbackEvent) -> RustBuffer {
+    return FfiConverterTypeCallbackEvent.lower(value)
 }
 
 
@@ -8388,6 +8678,112 @@ public func FfiConverterTypeTokenType_lower(_ value: TokenType) -> RustBuffer {
 }
 
 
+
+/**
+ * Why a callback was refused (`code` as in the other languages).
+ */
+public 
+enum WebhookException: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+
+    
+    
+    /**
+     * A signed callback did not verify: `missing_signature`, `malformed_token`, `bad_signature`,
+     * `expired`, `not_yet_valid` or `body_altered`.
+     */
+    case Verification(
+        /**
+         * Stable code.
+         */code: String, 
+        /**
+         * Human-readable reason (never the secret).
+         */detail: String
+    )
+    /**
+     * The body is not JSON.
+     */
+    case InvalidBody(
+        /**
+         * Parser message.
+         */detail: String
+    )
+
+    
+
+    
+
+    
+    public var errorDescription: String? {
+        String(reflecting: self)
+    }
+    
+}
+
+#if compiler(>=6)
+extension WebhookException: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWebhookException: FfiConverterRustBuffer {
+    typealias SwiftType = WebhookException
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WebhookException {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+
+        
+
+        
+        case 1: return .Verification(
+            code: try FfiConverterString.read(from: &buf), 
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 2: return .InvalidBody(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+
+         default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: WebhookException, into buf: inout [UInt8]) {
+        switch value {
+
+        
+
+        
+        
+        case let .Verification(code,detail):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .InvalidBody(detail):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(detail, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWebhookException_lift(_ buf: RustBuffer) throws -> WebhookException {
+    return try FfiConverterTypeWebhookException.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWebhookException_lower(_ value: WebhookException) -> RustBuffer {
+    return FfiConverterTypeWebhookException.lower(value)
+}
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -9409,6 +9805,21 @@ public func operations() -> [String]  {
     )
 })
 }
+/**
+ * Verifies (when `secret` is set) and parses a callback. `headers` maps names (any case) to values.
+ */
+public func parseWebhook(body: Data, headers: [String: String], secret: String?, leewaySeconds: UInt64, now: Int64?)throws  -> CallbackEvent  {
+    return try  FfiConverterTypeCallbackEvent_lift(try rustCallWithError(FfiConverterTypeWebhookException_lift) {
+        uniffiCallStatus in
+    uniffi_opentok_uniffi_fn_func_parse_webhook(
+        FfiConverterData.lower(body),
+        FfiConverterDictionaryStringString.lower(headers),
+        FfiConverterOptionString.lower(secret),
+        FfiConverterUInt64.lower(leewaySeconds),
+        FfiConverterOptionInt64.lower(now),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -9435,6 +9846,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_opentok_uniffi_checksum_func_operations() != 25605) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_opentok_uniffi_checksum_func_parse_webhook() != 46452) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_opentok_uniffi_checksum_method_opentokclient_add_archive_stream() != 61244) {

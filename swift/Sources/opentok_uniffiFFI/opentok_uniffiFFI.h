@@ -729,6 +729,11 @@ RustBuffer uniffi_opentok_uniffi_fn_func_operations(RustCallStatus *_Nonnull out
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_OPENTOK_UNIFFI_FN_FUNC_PARSE_WEBHOOK
+#define UNIFFI_FFIDEF_UNIFFI_OPENTOK_UNIFFI_FN_FUNC_PARSE_WEBHOOK
+RustBuffer uniffi_opentok_uniffi_fn_func_parse_webhook(RustBuffer body, RustBuffer headers, RustBuffer secret, uint64_t leeway_seconds, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_FFI_OPENTOK_UNIFFI_RUSTBUFFER_ALLOC
 #define UNIFFI_FFIDEF_FFI_OPENTOK_UNIFFI_RUSTBUFFER_ALLOC
 RustBuffer ffi_opentok_uniffi_rustbuffer_alloc(uint64_t size, RustCallStatus *_Nonnull out_status
@@ -1010,6 +1015,12 @@ uint16_t uniffi_opentok_uniffi_checksum_func_decode_session_id(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_OPENTOK_UNIFFI_CHECKSUM_FUNC_OPERATIONS
 #define UNIFFI_FFIDEF_UNIFFI_OPENTOK_UNIFFI_CHECKSUM_FUNC_OPERATIONS
 uint16_t uniffi_opentok_uniffi_checksum_func_operations(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_OPENTOK_UNIFFI_CHECKSUM_FUNC_PARSE_WEBHOOK
+#define UNIFFI_FFIDEF_UNIFFI_OPENTOK_UNIFFI_CHECKSUM_FUNC_PARSE_WEBHOOK
+uint16_t uniffi_opentok_uniffi_checksum_func_parse_webhook(void
     
 );
 #endif

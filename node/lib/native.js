@@ -6,20 +6,20 @@ const path = require('path');
 const fs = require('fs');
 const platform = require('./platform');
 
-function candidates() {
-  const out = [];
-  if (process.env.OPENTOK_RS_NATIVE) out.push(process.env.OPENTOK_RS_NATIVE);
-  out.push(path.join(__dirname, '..', 'native', 'opentok_rs.node'));
+// Candidates are produced lazily: the first one that exists wins, so a local build never pays for
+// resolving the platform package.
+function* candidates() {
+  if (process.env.OPENTOK_RS_NATIVE) yield process.env.OPENTOK_RS_NATIVE;
+  yield path.join(__dirname, '..', 'native', 'opentok_rs.node');
   // Installed from npm: the platform package (opentok-rs-<platform>) from optionalDependencies.
   const fromPackage = platform.resolve();
-  if (fromPackage) out.push(fromPackage);
+  if (fromPackage) yield fromPackage;
   // In the repository (e.g. `npm install ./node` after `make build`, where npm 11 does not run install
   // scripts unless approved): the cargo output itself.
   if (process.platform === 'linux') {
     const target = process.env.CARGO_TARGET_DIR || path.join(__dirname, '..', '..', 'target');
-    out.push(path.join(target, 'release', 'libopentok_node.so'));
+    yield path.join(target, 'release', 'libopentok_node.so');
   }
-  return out;
 }
 
 function load() {

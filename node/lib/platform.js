@@ -32,13 +32,23 @@ function packageName() {
   return PACKAGE_PREFIX + triple();
 }
 
-/** Absolute path of the installed platform package's `.node` file, or null when it is not installed. */
+/**
+ * Absolute path of the installed platform package's `.node` file, or null when it is not installed.
+ * On Linux npm installs only the package whose libc matches, so both are tried before asking which libc
+ * this is (`process.report.getReport()` costs 10-30 ms, too much for every `require`).
+ */
 function resolve() {
-  try {
-    return require.resolve(packageName());
-  } catch (_) {
-    return null;
+  const names = process.platform === 'linux'
+    ? [`${PACKAGE_PREFIX}linux-${process.arch}-gnu`, `${PACKAGE_PREFIX}linux-${process.arch}-musl`]
+    : [packageName()];
+  const found = [];
+  for (const name of names) {
+    try {
+      found.push(require.resolve(name));
+    } catch (_) { /* not installed */ }
   }
+  if (found.length <= 1) return found[0] || null;
+  return require.resolve(packageName()); // both installed: pick by libc
 }
 
 /** One sentence saying which package is missing and what to do about it. */

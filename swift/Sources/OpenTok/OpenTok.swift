@@ -163,6 +163,11 @@ public final class OpenTok: CustomStringConvertible, @unchecked Sendable {
         self.options = options
     }
 
+    /// A client for project credentials with the numeric api key of the Java and .NET SDKs.
+    public convenience init(apiKey: Int, apiSecret: String, options: OpenTokOptions = OpenTokOptions()) throws {
+        try self.init(apiKey: String(apiKey), apiSecret: apiSecret, options: options)
+    }
+
     /// A client for Vonage application credentials (application id + RSA private key PEM).
     public init(applicationId: String, privateKey: String, options: OpenTokOptions = OpenTokOptions()) throws {
         self.client = try mappedSync {
@@ -204,6 +209,11 @@ public final class OpenTok: CustomStringConvertible, @unchecked Sendable {
     /// Starts recording a session.
     public func startArchive(sessionId: String, properties: ArchiveProperties = ArchiveProperties()) async throws -> Archive {
         try await mapped { try await client.startArchive(sessionId: sessionId, properties: properties) }
+    }
+
+    /// Starts recording `sessionId` into an archive called `name` (Java SDK `startArchive(sessionId, name)`).
+    public func startArchive(sessionId: String, name: String) async throws -> Archive {
+        try await startArchive(sessionId: sessionId, properties: ArchiveProperties(name: name))
     }
 
     /// Stops a recording archive.

@@ -189,6 +189,7 @@ fn token(g: &Global, t: commands::TokenArgs) -> Result<(), Error> {
         data: t.data,
         initial_layout_class_list: t.layout_class,
         token_type: if t.t1 { TokenType::T1 } else { TokenType::Jwt },
+        ..Default::default()
     };
     let token = client.generate_token(&t.session_id, &opts)?;
     if t.raw {

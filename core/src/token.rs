@@ -91,19 +91,41 @@ impl FromStr for TokenType {
 }
 
 /// Options for [`generate`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// `max_data_chars` and `max_expiry_secs` are the client-side limits (`None` = no limit); the
+/// defaults are [`MAX_DATA_CHARS`] and [`MAX_EXPIRY_SECS`]. Language packages set the limits
+/// their official SDK applies (Node: 1024 characters, no expiry cap; Ruby: fewer than 1000).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct TokenOptions {
     /// Role (default publisher).
     pub role: Role,
-    /// Expiry as Unix seconds (default now + 24 h; at most now + 30 days).
+    /// Expiry as Unix seconds (default now + 24 h; at most now + `max_expiry_secs`).
     pub expire_time: Option<i64>,
-    /// Connection data (≤ 1000 characters).
+    /// Connection data (at most `max_data_chars` characters).
     pub data: Option<String>,
     /// Initial layout classes for the client's streams.
     pub initial_layout_class_list: Vec<String>,
     /// Token format.
     pub token_type: TokenType,
+    /// Longest accepted `data`, in characters (`None`: no limit).
+    pub max_data_chars: Option<usize>,
+    /// Latest accepted `expire_time`, in seconds after now (`None`: no limit).
+    pub max_expiry_secs: Option<i64>,
+}
+
+impl Default for TokenOptions {
+    fn default() -> Self {
+        TokenOptions {
+            role: Role::default(),
+            expire_time: None,
+            data: None,
+            initial_layout_class_list: Vec::new(),
+            token_type: TokenType::default(),
+            max_data_chars: Some(MAX_DATA_CHARS),
+            max_expiry_secs: Some(MAX_EXPIRY_SECS),
+        }
+    }
 }
 
 /// Validates `opts` and mints a token for `session_id`.
@@ -177,16 +199,26 @@ fn validate(
                 format!("{exp} is not in the future"),
             ));
         }
-        if exp > now + MAX_EXPIRY_SECS {
-            return Err(Error::invalid(
-                "expire_time",
-                format!("{exp} is more than 30 days from now"),
-            ));
+        if let Some(max) = opts.max_expiry_secs {
+            if exp > now.saturating_add(max) {
+                let when = if max == MAX_EXPIRY_SECS {
+                    "30 days".to_owned()
+                } else {
+                    format!("{max} seconds")
+                };
+                return Err(Error::invalid(
+                    "expire_time",
+                    format!("{exp} is more than {when} from now"),
+                ));
+            }
         }
     }
-    if let Some(d) = &opts.data {
-        if d.chars().count() > MAX_DATA_CHARS {
-            return Err(Error::invalid("data", "must be at most 1000 characters"));
+    if let (Some(d), Some(max)) = (&opts.data, opts.max_data_chars) {
+        if d.chars().count() > max {
+            return Err(Error::invalid(
+                "data",
+                format!("must be at most {max} characters"),
+            ));
         }
     }
     let layout = opts.initial_layout_class_list.join(" ");

@@ -134,10 +134,18 @@ describe('requests pass through', () => {
 });
 
 describe('tokens as the official package', () => {
-  test('data up to 1024 characters, no upper bound on the expiry', { todo: 'core token limits (1000 chars, 30 days): reported to the core engineer' }, () => {
+  test('data up to 1024 characters, no upper bound on the expiry', () => {
     const sid = '1_MX4xMjM0NTZ-fjE3MDAwMDAwMDAwMDB-YWJjZGVm-fg';
-    ot.generateToken(sid, { data: 'x'.repeat(1024) });
-    ot.generateToken(sid, { expireTime: Math.round(Date.now() / 1000) + 90 * 86400 });
+    const claims = (t) => JSON.parse(Buffer.from(t.split('.')[1], 'base64url').toString());
+    assert.equal(claims(ot.generateToken(sid, { data: 'x'.repeat(1024) })).connection_data, 'x'.repeat(1024));
+    const far = Math.round(Date.now() / 1000) + 90 * 86400;
+    assert.equal(claims(ot.generateToken(sid, { expireTime: far })).exp, far);
+    // over 1024 (JavaScript length: an astral character counts 2) is refused, with ArgumentError
+    for (const data of ['x'.repeat(1025), '\u{1F600}'.repeat(513)]) {
+      assert.throws(() => ot.generateToken(sid, { data }), (e) => e instanceof OpenTok.ArgumentError && e.field === 'data');
+    }
+    assert.equal(claims(ot.generateToken(sid, { data: '\u{1F600}'.repeat(512) })).connection_data, '\u{1F600}'.repeat(512));
+    assert.throws(() => ot.generateToken(sid, { expireTime: Math.round(Date.now() / 1000) - 1 }), OpenTok.ArgumentError);
   });
 });
 

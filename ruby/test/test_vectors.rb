@@ -58,6 +58,12 @@ class TestTokenVectors < Minitest::Test
 
   V["valid_edges"].each_with_index do |c, i|
     define_method("test_token_edge_#{i}") do
+      if (c["refused_by"] || []).include?("ruby")
+        # the official gem's limit differs (data must be shorter than 1000 characters)
+        err = assert_raises(RuntimeError, c["name"]) { @opentok.generate_token(c["session_id"], public_opts(c["options"])) }
+        assert_equal c["field"], err.field, c["name"]
+        next
+      end
       assert @opentok.generate_token(c["session_id"], public_opts(c["options"])).start_with?("ey"), c["name"]
     end
   end

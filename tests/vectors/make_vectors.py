@@ -94,15 +94,19 @@ token_errors = [
     {"name": "unknown role", "session_id": SID, "options": {"role": "admin"}, "field": "role"},
     {"name": "expiry in the past", "session_id": SID, "options": {"expire_time": NOW - 1}, "field": "expire_time"},
     {"name": "expiry equal to now", "session_id": SID, "options": {"expire_time": NOW}, "field": "expire_time"},
-    {"name": "expiry over 30 days", "session_id": SID, "options": {"expire_time": NOW + 30 * 86400 + 1}, "field": "expire_time"},
-    {"name": "data over 1000 chars", "session_id": SID, "options": {"data": "x" * 1001}, "field": "data"},
+    {"name": "expiry over 30 days", "session_id": SID, "options": {"expire_time": NOW + 30 * 86400 + 1}, "field": "expire_time",
+     "accepted_by": ["node"]},
+    {"name": "data over 1000 chars", "session_id": SID, "options": {"data": "x" * 1001}, "field": "data",
+     "accepted_by": ["node"]},
     {"name": "layout over 1000 chars", "session_id": SID, "options": {"initial_layout_class_list": ["a" * 500, "b" * 500]}, "field": "initial_layout_class_list"},
     {"name": "session of another api key", "session_id": OTHER_SID, "options": {}, "field": "session_id"},
     {"name": "malformed session id", "session_id": "not-a-session", "options": {}, "field": "session_id"},
     {"name": "empty session id", "session_id": "", "options": {}, "field": "session_id"},
 ]
+# "accepted_by" (invalid) / "refused_by" (valid_edges): the language packages whose official SDK
+# has a different limit (Node: data up to 1024, no expiry cap; Ruby: data shorter than 1000).
 token_ok_edges = [
-    {"name": "data of exactly 1000 chars", "session_id": SID, "options": {"data": "é" * 1000}},
+    {"name": "data of exactly 1000 chars", "session_id": SID, "options": {"data": "é" * 1000}, "refused_by": ["ruby"], "field": "data"},
     {"name": "layout of exactly 1000 chars", "session_id": SID, "options": {"initial_layout_class_list": ["a" * 499, "b" * 500]}},
 ]
 application_tokens = [

@@ -24,6 +24,9 @@ fn to_napi(e: &opentok_core::Error) -> napi::Error {
     napi::Error::new(Status::GenericFailure, e.to_json().to_string())
 }
 
+/// Longest connection data the official Node package accepts.
+const NODE_MAX_DATA: usize = 1024;
+
 fn invalid(field: &str, reason: &str) -> napi::Error {
     to_napi(&opentok_core::Error::invalid(field, reason))
 }
@@ -226,6 +229,14 @@ impl Client {
             Some(n) if (0.0..9.007_199_254_740_992e15).contains(&n) => Some(n as u64),
             Some(_) => return Err(invalid("nonce", "must be a non-negative safe integer")),
         };
+        // The official package's limits: data up to 1024 (JavaScript string length, UTF-16
+        // code units), no upper bound on the expiry.
+        if data
+            .as_deref()
+            .is_some_and(|d| d.encode_utf16().count() > NODE_MAX_DATA)
+        {
+            return Err(invalid("data", "must be at most 1024 characters"));
+        }
         let opts = TokenOptions {
             role,
             expire_time,
@@ -235,6 +246,8 @@ impl Client {
                 .map(|l| vec![l])
                 .unwrap_or_default(),
             token_type,
+            max_data_chars: Some(NODE_MAX_DATA),
+            max_expiry_secs: None,
         };
         self.inner
             .generate_token_at(&session_id, &opts, now_seconds.floor() as i64, nonce)

@@ -378,6 +378,9 @@ impl Client {
             data,
             initial_layout_class_list,
             token_type,
+            // The official package's limits (data over 1000 characters, expiry over 30 days
+            // refused) are the core's defaults.
+            ..TokenOptions::default()
         };
         self.inner
             .generate_token_at(session_id, &opts, now, nonce)

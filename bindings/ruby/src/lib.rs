@@ -115,6 +115,7 @@ impl Client {
             data,
             initial_layout_class_list: layout,
             token_type,
+            ..ruby_token_options()
         };
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             rb_self.inner.generate_token_at(&sid, &opts, now, nonce)
@@ -142,7 +143,7 @@ impl Client {
             }
             None => return Err(raise_invalid(ruby, "session_id", "must be a String")),
         };
-        let mut opts = TokenOptions::default();
+        let mut opts = ruby_token_options();
         if !options.is_nil() {
             let hash = RHash::from_value(options)
                 .ok_or_else(|| raise_invalid(ruby, "options", "must be a Hash"))?;
@@ -301,6 +302,15 @@ impl Client {
 }
 
 /// The text of a Symbol or String.
+/// The official gem's token limits: data must be shorter than 1000 characters, the expiry
+/// within 30 days.
+fn ruby_token_options() -> TokenOptions {
+    TokenOptions {
+        max_data_chars: Some(999),
+        ..TokenOptions::default()
+    }
+}
+
 fn name_of(ruby: &Ruby, v: Value) -> Option<String> {
     let _ = ruby;
     if let Some(sym) = Symbol::from_value(v) {

@@ -98,7 +98,7 @@ module OpenTok
     end
 
     # Generates a client token. Options: :role (:subscriber, :publisher, :publisheronly,
-    # :moderator), :expire_time (Unix seconds or Time; at most 30 days ahead), :data (<= 1000
+    # :moderator), :expire_time (Unix seconds or Time; at most 30 days ahead), :data (fewer than 1000
     # chars), :initial_layout_class_list (Array or String), :token_type ("JWT" default, "T1").
     # Uses Time.now as the clock, so Timecop-style time stubs apply.
     # @raise [RuntimeError] (InvalidArgumentRuntimeError) as the official gem.

@@ -30,7 +30,8 @@ use crate::wire::{Operation, WireRequest};
 pub const OPENTOK_API_URL: &str = "https://api.opentok.com";
 /// Default base URL for Vonage application credentials.
 pub const VONAGE_API_URL: &str = "https://video.api.vonage.com";
-/// Lifetime of REST-auth JWTs (seconds; the service allows at most 300).
+/// Default lifetime of REST-auth JWTs (seconds; `Config::auth_ttl` changes it, the service allows
+/// at most 300).
 pub const AUTH_TTL_SECS: i64 = 180;
 
 /// An OpenTok / Vonage Video API client. Cheap to clone; share one per process.
@@ -135,13 +136,15 @@ impl OpenTok {
     }
 
     fn auth_header_at(&self, now: i64) -> Result<(&'static str, Arc<str>)> {
+        let ttl = self.inner.transport.config.auth_ttl;
+        let ttl_secs = i64::try_from(ttl.as_secs()).unwrap_or(AUTH_TTL_SECS);
         match &self.inner.creds {
             Credentials::Project { api_key, secret } => {
                 let mut c = Claims::new();
                 c.str("iss", api_key)
                     .str("ist", "project")
                     .int("iat", now)
-                    .int("exp", now + AUTH_TTL_SECS)
+                    .int("exp", now + ttl_secs)
                     .str("jti", &jwt::uuid_v4());
                 Ok((
                     "X-OPENTOK-AUTH",
@@ -158,14 +161,15 @@ impl OpenTok {
                     .lock()
                     .unwrap_or_else(|p| p.into_inner());
                 if let Some((at, v)) = cache.as_ref() {
-                    if at.elapsed() < Duration::from_secs(60) {
+                    // reused for a minute, or half its lifetime when that is shorter
+                    if at.elapsed() < Duration::from_secs(60).min(ttl / 2) {
                         return Ok(("Authorization", v.clone()));
                     }
                 }
                 let mut c = Claims::new();
                 c.str("application_id", application_id)
                     .int("iat", now)
-                    .int("exp", now + AUTH_TTL_SECS)
+                    .int("exp", now + ttl_secs)
                     .str("jti", &jwt::uuid_v4());
                 let v: Arc<str> =
                     format!("Bearer {}", jwt::sign_rs256(&key.0, &c.finish())?).into();
@@ -272,6 +276,8 @@ pub struct ClientOptions {
     pub max_response_bytes: Option<u64>,
     /// Extra trusted CA certificates: PEM text, or a path to a PEM file or a directory of PEM files.
     pub ca_bundle: Option<String>,
+    /// Lifetime of the REST auth JWT, seconds (default 180, at most 300).
+    pub auth_ttl_secs: Option<f64>,
 }
 
 impl fmt::Debug for ClientOptions {
@@ -354,6 +360,18 @@ impl ClientOptions {
                 })?,
             },
             ca_bundle: self.ca_bundle,
+            auth_ttl: match self.auth_ttl_secs {
+                None => d.auth_ttl,
+                Some(s) if s.is_finite() && (1.0..=300.0).contains(&s) => {
+                    Duration::from_secs(s.floor() as u64)
+                }
+                Some(s) => {
+                    return Err(Error::invalid(
+                        "auth_ttl_secs",
+                        format!("{s} is not between 1 and 300 seconds (the service's limit)"),
+                    ))
+                }
+            },
         };
         OpenTok::with_config(creds, config)
     }

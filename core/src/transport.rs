@@ -182,7 +182,13 @@ pub struct Config {
     /// Extra trusted CA certificates: PEM text, or the path of a PEM file or of a directory of PEM
     /// files. Added to the system store (which honours `SSL_CERT_FILE` and `SSL_CERT_DIR`).
     pub ca_bundle: Option<String>,
+    /// Lifetime of the REST auth JWT (`exp - iat`), 1 s to [`MAX_AUTH_TTL`] (the service's
+    /// limit); default [`crate::client::AUTH_TTL_SECS`] (180 s).
+    pub auth_ttl: Duration,
 }
+
+/// Longest REST auth JWT lifetime the service accepts (5 minutes).
+pub const MAX_AUTH_TTL: Duration = Duration::from_secs(300);
 
 impl Default for Config {
     fn default() -> Self {
@@ -196,6 +202,7 @@ impl Default for Config {
             retry: RetryPolicy::default(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             ca_bundle: None,
+            auth_ttl: Duration::from_secs(crate::client::AUTH_TTL_SECS as u64),
         }
     }
 }
@@ -235,6 +242,7 @@ impl fmt::Debug for Config {
             .field("language", &self.language)
             .field("retry", &self.retry)
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("auth_ttl", &self.auth_ttl)
             .field(
                 "ca_bundle",
                 &self.ca_bundle.as_deref().map(|b| {
@@ -331,6 +339,12 @@ impl Transport {
         }
         if config.timeout.is_zero() {
             return Err(Error::invalid("timeout", "must be greater than zero"));
+        }
+        if config.auth_ttl < Duration::from_secs(1) || config.auth_ttl > MAX_AUTH_TTL {
+            return Err(Error::invalid(
+                "auth_ttl",
+                "must be between 1 and 300 seconds (the service's limit)",
+            ));
         }
         if config.connect_timeout.is_zero() {
             return Err(Error::invalid(

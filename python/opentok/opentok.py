@@ -306,7 +306,7 @@ class _Base(abc.ABC):
         self._ca_bundle = ca_bundle or os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or None
         self._app_version = __version__ if app_version is None else app_version
         self._ua_addendum = ""
-        self._jwt_livetime = 3
+        self._jwt_livetime: Union[int, float] = 3
         self._endpoints: Optional["Endpoints"] = None
         self._lock = threading.Lock()
         self._native_client: Optional[_native.Client] = None
@@ -344,6 +344,7 @@ class _Base(abc.ABC):
             o["ca_bundle"] = self._ca_bundle
         if self._max_body is not None:
             o["max_response_bytes"] = self._max_body
+        o["auth_ttl_secs"] = float(self._jwt_livetime) * 60
         return o
 
     def _native(self) -> "_native.Client":
@@ -429,12 +430,16 @@ class _Base(abc.ABC):
         self._invalidate()
 
     @property
-    def jwt_livetime(self) -> int:
-        """Lifetime in minutes of the REST-auth JWT (default 3; the service accepts at most 5)."""
+    def jwt_livetime(self) -> Union[int, float]:
+        """Lifetime in minutes of the REST-auth JWT (``exp - iat``; default 3). The service accepts at
+        most 5 minutes, so a longer one (or one under a second) raises InvalidArgumentError here."""
         return self._jwt_livetime
 
     @jwt_livetime.setter
-    def jwt_livetime(self, minutes: int) -> None:
+    def jwt_livetime(self, minutes: Union[int, float]) -> None:
+        ok = isinstance(minutes, (int, float)) and not isinstance(minutes, bool)
+        if not ok or not (1 <= float(minutes) * 60 <= 300):
+            raise invalid("client", "jwt_livetime", f"{minutes!r} is not a number of minutes between 1/60 and 5 (the service's limit)")
         self._jwt_livetime = minutes
         self._invalidate()
 

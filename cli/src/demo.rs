@@ -170,7 +170,9 @@ pub async fn run(g: &Global) -> Result<(), Error> {
         let admin = is_loopback(&url).then(|| url.trim_end_matches('/').to_owned());
         let real = admin.is_none();
         let key = g.api_key.clone().unwrap_or_default();
-        (client, admin, real, format!("{url} with api key {key}"))
+        // printed: credentials in the URL are redacted
+        let shown = client.display_url().to_owned();
+        (client, admin, real, format!("{shown} with api key {key}"))
     } else {
         let emu = opentok_emulator::Emulator::start(opentok_emulator::Config::default())
             .await

@@ -716,6 +716,28 @@ fn demo_uses_given_credentials_and_url() {
 }
 
 #[test]
+fn demo_redacts_credentials_in_the_url_it_prints() {
+    let emu = emulator();
+    let url = emu.url().replacen("://", "://demo-user:hunter2@", 1);
+    let out = bare()
+        .env("OPENTOK_API_KEY", DEFAULT_API_KEY)
+        .env("OPENTOK_API_SECRET", DEFAULT_API_SECRET)
+        .env("OPENTOK_API_URL", &url)
+        .arg("demo")
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert!(
+        stdout.starts_with(&format!(
+            "OpenTok demo against {} with api key",
+            emu.url().replacen("://", "://***@", 1)
+        )),
+        "{stdout}\n{stderr}"
+    );
+    assert!(!stdout.contains("hunter2") && !stderr.contains("hunter2"));
+}
+
+#[test]
 fn emulator_subcommand_prints_its_url_first() {
     let mut child = bare()
         .args([

@@ -479,7 +479,13 @@ class _Base(abc.ABC):
     def __repr__(self) -> str:
         # Never raises, even on an object whose constructor failed early (traceback renderers call it).
         d = self.__dict__
-        return f"<{type(self).__name__} api_key={d.get('api_key')!r} api_url={d.get('_api_url')!r}>"
+        url = d.get("_api_url")
+        if isinstance(url, str):
+            try:  # credentials written into the URL are not shown
+                url = _native.display_url(url)
+            except Exception:
+                url = "[unprintable]"
+        return f"<{type(self).__name__} api_key={d.get('api_key')!r} api_url={url!r}>"
 
     # ---- transports ----
 

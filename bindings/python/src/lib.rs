@@ -234,6 +234,12 @@ impl Client {
         self.inner.api_url().to_owned()
     }
 
+    /// The base URL with any credentials replaced by `***`.
+    #[getter]
+    fn display_url(&self) -> String {
+        self.inner.display_url().to_owned()
+    }
+
     /// The project id (api key or application id) used in paths.
     #[getter]
     fn project_id(&self) -> String {
@@ -399,7 +405,7 @@ impl Client {
         format!(
             "<opentok._native.Client project_id={:?} api_url={:?}>",
             self.project_id(),
-            self.api_url()
+            self.inner.display_url()
         )
     }
 }
@@ -443,6 +449,12 @@ fn decode_session_id(session_id: &str) -> PyResult<(String, String, String)> {
     Ok((i.api_key, i.location, i.create_time))
 }
 
+/// `url` with any credentials (`user:pw@`) replaced by `***`, for `repr` and messages.
+#[pyfunction]
+fn display_url(url: &str) -> String {
+    opentok_core::credentials::redact_url(url)
+}
+
 /// Names of every operation the core knows.
 #[pyfunction]
 fn operations() -> Vec<&'static str> {
@@ -464,6 +476,7 @@ fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(error_from_response, m)?)?;
     m.add_function(wrap_pyfunction!(decode_session_id, m)?)?;
     m.add_function(wrap_pyfunction!(operations, m)?)?;
+    m.add_function(wrap_pyfunction!(display_url, m)?)?;
     m.add_function(wrap_pyfunction!(webhooks::parse_webhook, m)?)?;
     m.add("CORE_VERSION", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -361,7 +361,7 @@ pub fn decode_session_id(session_id: String) -> napi::Result<String> {
     .to_string())
 }
 
-mod webhooks;
+pub mod webhooks;
 
 /// Names of every core operation (snake_case).
 #[napi]

@@ -541,7 +541,10 @@ mod ext {
         native.define_module_function("error_from_response", function!(error_from_response, 4))?;
         native.define_module_function("decode_session_id", function!(decode_session_id, 1))?;
         native.define_module_function("operations", function!(operations, 0))?;
-        native.define_module_function("parse_webhook", function!(crate::webhooks::parse_webhook, 5))?;
+        native.define_module_function(
+            "parse_webhook",
+            function!(crate::webhooks::parse_webhook, 5),
+        )?;
         Ok(())
     }
 }

@@ -42,7 +42,7 @@ class Client:
         data: Optional[str],
         initial_layout_class_list: List[str],
         token_type: str,
-        now: int,
+        now: float,
         nonce: Optional[int] = None,
     ) -> str: ...
 

@@ -196,6 +196,9 @@ VONAGE_API_URL = "https://video.api.vonage.com"
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _loads = json.loads
 _ROLE_VALUES = {"subscriber", "publisher", "publisheronly", "publisher_only", "moderator"}
+# role (a Roles member or one of the strings above) -> the string the native module takes: one dict lookup
+# on the token path.
+_ROLE_STR: Dict[Any, str] = {**{r: r.value for r in Roles}, **{v: v for v in _ROLE_VALUES}}
 _MEDIA = {MediaModes.routed: "routed", MediaModes.relayed: "relayed"}
 _MEDIA_BY_VALUE = {"routed": MediaModes.routed, "disabled": MediaModes.routed, "relayed": MediaModes.relayed,
                    "enabled": MediaModes.relayed}
@@ -548,12 +551,10 @@ class _Base(abc.ABC):
         :param initial_layout_class_list: layout classes for the client's streams.
         :param use_jwt: ``True`` (default) for a JWT, ``False`` for a legacy ``T1==`` token.
         """
-        if role.__class__ is Roles:
-            role_s: str = role.value
-        elif isinstance(role, str) and role in _ROLE_VALUES:
-            role_s = role
-        else:
-            raise invalid("generate_token", "role", f"{role!r} is not a valid role (use opentok.Roles)")
+        try:
+            role_s: str = _ROLE_STR[role]
+        except (KeyError, TypeError):
+            raise invalid("generate_token", "role", f"{role!r} is not a valid role (use opentok.Roles)") from None
         if expire_time is not None and expire_time.__class__ is not int:
             if hasattr(expire_time, "utctimetuple"):
                 import calendar
@@ -568,25 +569,30 @@ class _Base(abc.ABC):
                     raise invalid("generate_token", "expire_time", f"{expire_time!r} is not Unix seconds or a datetime") from None
         if data is not None and data.__class__ is not str:
             raise invalid("generate_token", "data", "must be a string")
-        if initial_layout_class_list is None or not isinstance(initial_layout_class_list, (list, tuple, str)):
+        if initial_layout_class_list.__class__ is list and not initial_layout_class_list:
+            pass  # the default: nothing to check
+        elif initial_layout_class_list is None or not isinstance(initial_layout_class_list, (list, tuple, str)):
             # the official package fails with a TypeError here: ours is also one
             raise invalid("generate_token", "initial_layout_class_list", "must be a list of strings", TypeError)
-        if initial_layout_class_list:
+        elif initial_layout_class_list:
             if isinstance(initial_layout_class_list, str):
                 initial_layout_class_list = initial_layout_class_list.split()
             elif not all(isinstance(c, str) for c in initial_layout_class_list):
                 raise invalid("generate_token", "initial_layout_class_list", "items must be strings")
         if session_id.__class__ is not str:
             raise invalid("generate_token", "session_id", "must be a string")
+        native = self._native_client
+        if native is None or self._fork_gen != _fork_gen:
+            native = self._native()
         try:
-            return self._native().generate_token(
+            return native.generate_token(
                 session_id,
                 role_s,
                 expire_time,
                 data,
                 initial_layout_class_list,
                 "JWT" if use_jwt else "T1",
-                int(time.time()),
+                time.time(),
             )
         except _native.NativeError as e:
             raise from_native("generate_token", e) from None

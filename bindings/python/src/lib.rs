@@ -362,7 +362,8 @@ impl Client {
         self.inner.host_settings().to_json().to_string()
     }
 
-    /// Mints a client token. `now` is the host clock (Unix seconds); no I/O, GIL kept (µs).
+    /// Mints a client token. `now` is the host clock (Unix seconds, `time.time()` as it is: the fraction
+    /// is dropped here, which saves the wrapper an `int()` call); no I/O, GIL kept (µs).
     #[pyo3(signature = (session_id, role, expire_time, data, initial_layout_class_list, token_type, now, nonce=None))]
     #[allow(clippy::too_many_arguments)]
     fn generate_token(
@@ -373,9 +374,14 @@ impl Client {
         data: Option<String>,
         initial_layout_class_list: Vec<String>,
         token_type: &str,
-        now: i64,
+        now: f64,
         nonce: Option<u64>,
     ) -> PyResult<String> {
+        if !now.is_finite() {
+            return Err(to_py(&Error::invalid("now", "must be a finite number of seconds")));
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        let now = now.floor() as i64;
         let role: Role = role.parse().map_err(|e| to_py(&e))?;
         let token_type: TokenType = token_type.parse().map_err(|e| to_py(&e))?;
         let opts = TokenOptions {

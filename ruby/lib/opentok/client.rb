@@ -11,6 +11,7 @@ module OpenTok
   # exp = iat + AUTH_EXPIRE, jti) and `generate_headers(extra = {})`. The REST operations
   # themselves are reached through OpenTok::OpenTok (archives, broadcasts, ...).
   class Client
+    include SafeDump
     attr_accessor :api_key, :api_url, :ua_addendum, :timeout_length
 
     def initialize(api_key, api_secret, api_url = API_URL, ua_addendum = "", opts = {})
@@ -76,14 +77,6 @@ module OpenTok
 
     def as_json(*)
       { "api_key" => @api_key, "api_url" => Internal.redact(@api_url), "ua_addendum" => @ua_addendum, "timeout_length" => @timeout_length }
-    end
-
-    def to_json(*args)
-      as_json.to_json(*args)
-    end
-
-    def encode_with(coder)
-      as_json.each { |k, v| coder[k] = v }
     end
 
     private

@@ -7,6 +7,18 @@ require_relative "exceptions"
 require_relative "checks"
 
 module OpenTok
+  # @private JSON (ActiveSupport's `render json:` included) and YAML dumps of a class that holds
+  # credentials carry only what its `as_json` returns: never the API secret.
+  module SafeDump
+    def to_json(*args)
+      as_json.to_json(*args)
+    end
+
+    def encode_with(coder)
+      as_json.each { |k, v| coder[k] = v }
+    end
+  end
+
   # @private Argument conversion, native calls and error mapping shared by every class.
   module Internal
     module_function

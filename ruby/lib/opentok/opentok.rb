@@ -25,6 +25,7 @@ require_relative "webhooks"
 module OpenTok
   # The entry point: OpenTok::OpenTok.new(api_key, api_secret, opts).
   class OpenTok
+    include SafeDump
     include TokenGenerator
     # The official arguments of the token lambdas (generate_token below is the fast path).
     @arg_lambdas = {
@@ -119,15 +120,6 @@ module OpenTok
     def as_json(*)
       { "api_key" => @api_key, "api_url" => Internal.redact(@api_url), "ua_addendum" => @ua_addendum,
         "timeout_length" => @timeout_length }
-    end
-
-    def to_json(*args)
-      as_json.to_json(*args)
-    end
-
-    # YAML dumps carry the same public settings.
-    def encode_with(coder)
-      as_json.each { |k, v| coder[k] = v }
     end
 
     # @private The native client, built at the first call, and again in a forked child (the

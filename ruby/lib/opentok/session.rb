@@ -9,6 +9,7 @@ module OpenTok
   # `Session.new(api_key, api_secret, session_id, opts = {})` as in the official gem (defaults
   # media_mode :relayed, archive_mode :manual, e2ee :false).
   class Session
+    include SafeDump
     include TokenGenerator
     # The official arguments of the token lambdas (generate_token below is the fast path).
     @arg_lambdas = {
@@ -66,15 +67,6 @@ module OpenTok
       { "session_id" => @session_id, "api_key" => @api_key, "media_mode" => @media_mode, "location" => @location,
         "archive_mode" => @archive_mode, "archive_name" => @archive_name,
         "archive_resolution" => @archive_resolution, "e2ee" => @e2ee }
-    end
-
-    def to_json(*args)
-      as_json.to_json(*args)
-    end
-
-    # YAML dumps carry the same public fields.
-    def encode_with(coder)
-      as_json.each { |k, v| coder[k] = v }
     end
 
     # @private the OpenTok client that created this session signs its tokens.

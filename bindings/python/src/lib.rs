@@ -378,7 +378,10 @@ impl Client {
         nonce: Option<u64>,
     ) -> PyResult<String> {
         if !now.is_finite() {
-            return Err(to_py(&Error::invalid("now", "must be a finite number of seconds")));
+            return Err(to_py(&Error::invalid(
+                "now",
+                "must be a finite number of seconds",
+            )));
         }
         #[allow(clippy::cast_possible_truncation)]
         let now = now.floor() as i64;

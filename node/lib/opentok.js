@@ -221,45 +221,34 @@ function serialise(args, method) {
   }
 }
 
-/** Sends operation `op` with `args` (core JSON); resolves with the service's JSON. */
-OpenTok.prototype._call = function _call(op, args, method) {
+/**
+ * Serialises `args` (core JSON) and hands the text to `send`; an error, local or from the service,
+ * becomes the official class of `method`.
+ */
+function dispatch(args, method, op, send) {
   let text;
   try {
     text = serialise(args, method);
   } catch (e) {
     return Promise.reject(e);
   }
-  return transport.send(this, op, text, false).then(
-    undefined,
-    (e) => { throw mapError(e, op, method); }
-  );
+  return send(text).then(undefined, (e) => { throw mapError(e, op, method); });
+}
+
+/** Sends operation `op` with `args` (core JSON); resolves with the service's JSON. */
+OpenTok.prototype._call = function _call(op, args, method) {
+  return dispatch(args, method, op, (text) => transport.send(this, op, text, false));
 };
 
 /** Like `_call`, resolving `{json, response}` (a fetch `Response` carrying status and headers). */
 OpenTok.prototype._callHttp = function _callHttp(op, args, method) {
-  let text;
-  try {
-    text = serialise(args, method);
-  } catch (e) {
-    return Promise.reject(e);
-  }
-  return transport.send(this, op, text, true).then(
-    (r) => ({ json: r.json, response: transport.toResponse(r) }),
-    (e) => { throw mapError(e, op, method); }
-  );
+  return dispatch(args, method, op, (text) => transport.send(this, op, text, true)
+    .then((r) => ({ json: r.json, response: transport.toResponse(r) })));
 };
 
+/** Every page of a list operation, on whichever transport is in use. */
 OpenTok.prototype._callAll = function _callAll(op, args, method) {
-  let text;
-  try {
-    text = serialise(args, method);
-  } catch (e) {
-    return Promise.reject(e);
-  }
-  return this._native.callAll(op, text).then(
-    (out) => JSON.parse(out),
-    (e) => { throw mapError(e, op, method); }
-  );
+  return dispatch(args, method, op, (text) => transport.sendAll(this, op, text));
 };
 
 /** The REST-auth JWT (the `X-OPENTOK-AUTH` value; for application credentials the Bearer token). */

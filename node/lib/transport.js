@@ -91,6 +91,34 @@ function send(ot, op, argsText, wantHttp) {
   });
 }
 
+/**
+ * Every page of a list operation (`listAll*`), resolving one array of the raw `items`. On the host
+ * transport the pages are walked here with the core's rule (`OpenTok::list_all`): pages of `count`
+ * (default 1000) from `offset`, until a short or empty page or `offset` reaches the answer's `count`.
+ */
+function sendAll(ot, op, argsText) {
+  if (!(choose(ot) === 'host' && typeof ot._native.prepare === 'function')) {
+    stats.native += 1;
+    return ot._native.callAll(op, argsText).then(JSON.parse);
+  }
+  const args = JSON.parse(argsText) || {};
+  const size = args.count == null ? 1000 : args.count;
+  let offset = args.offset == null ? 0 : args.offset;
+  const all = [];
+  const next = () => {
+    stats.host += 1;
+    return hostSend(ot, op, JSON.stringify({ ...args, offset, count: size }), false).then((page) => {
+      const items = (page && Array.isArray(page.items)) ? page.items : [];
+      all.push(...items);
+      offset += items.length;
+      const total = page && typeof page.count === 'number' ? page.count : 0;
+      if (items.length === 0 || items.length < size || offset >= total) return all;
+      return next();
+    });
+  };
+  return next();
+}
+
 function coreError(kind, message, extra) {
   const e = new Error(JSON.stringify({ kind, message, ...extra }));
   e.coreError = true;
@@ -362,4 +390,4 @@ function toResponse(r) {
   return new Response(nullBody ? null : (r.body_text || ''), { status, headers });
 }
 
-module.exports = { send, stats, toResponse, nockActive, choose };
+module.exports = { send, sendAll, stats, toResponse, nockActive, choose };

@@ -149,3 +149,18 @@ test('nock.restore() switches back to the native transport', async () => {
     nock.activate();
   }
 });
+
+test('listAllArchives walks every page through nock (the host transport), not the network', async () => {
+  nock.disableNetConnect();
+  const opentok = new OpenTok(KEY, SECRET);
+  const a = (id) => ({ ...ARCHIVE, id });
+  const scope = nock(API)
+    .get(`/v2/project/${KEY}/archive`).query({ offset: '0', count: '2' })
+    .reply(200, { count: 3, items: [a('a1'), a('a2')] })
+    .get(`/v2/project/${KEY}/archive`).query({ offset: '2', count: '2' })
+    .reply(200, { count: 3, items: [a('a3')] });
+  const all = await opentok.listAllArchives({ count: 2 });
+  scope.done();
+  assert.deepEqual(all.map((x) => x.id), ['a1', 'a2', 'a3']);
+  assert.ok(all.every((x) => x instanceof OpenTok.Archive));
+});

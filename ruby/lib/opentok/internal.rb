@@ -250,10 +250,11 @@ module OpenTok
         json = call(owner, op, args.merge("offset" => offset))
         got = (json.is_a?(Hash) && json["items"]) || []
         items.concat(got)
-        total = json.is_a?(Hash) ? json["count"] : nil
-        break if got.size < page || got.empty? || (total && items.size >= total)
-
         offset += got.size
+        # The core's rule (OpenTok::list_all): stop at a short or empty page, or once the offset reaches
+        # the answer's count (an absent count counts as 0).
+        total = json.is_a?(Hash) && json["count"].is_a?(Numeric) ? json["count"] : 0
+        break if got.empty? || got.size < page || offset >= total
       end
       items
     end

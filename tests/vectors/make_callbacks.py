@@ -249,7 +249,7 @@ def signed_variants():
     return out
 
 
-def main():
+def main(out_dir=HERE):
     events = []
     for name, typ, body, expect in EVENTS:
         events.append({"name": name, "type": typ, "body": body_text(body), "expect": expect})
@@ -263,7 +263,8 @@ def main():
         "events": events,
         "signed": signed_variants(),
     }
-    path = os.path.join(HERE, "callbacks.json")
+    os.makedirs(out_dir, exist_ok=True)
+    path = os.path.join(out_dir, "callbacks.json")
     with open(path, "w") as f:
         json.dump(doc, f, indent=2)
         f.write("\n")
@@ -271,4 +272,8 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    import argparse
+
+    cli = argparse.ArgumentParser(description="Writes callbacks.json.")
+    cli.add_argument("--out-dir", default=HERE, help="folder to write callbacks.json into (default: this folder)")
+    main(cli.parse_args().out_dir)

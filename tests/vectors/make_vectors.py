@@ -4,10 +4,14 @@
 Expected values are computed here with the Python standard library only (hmac, hashlib, base64,
 urllib) from the wire contract (shared/reference/sdk-census.md) -- an implementation independent of
 the Rust core, so the vectors check the core rather than echo it. Run: python3 tests/vectors/make_vectors.py
+(`--out-dir DIR` writes the files into DIR instead of this folder; `make check-generated` diffs them).
 """
-import base64, hashlib, hmac, json, os, urllib.parse
+import argparse, base64, hashlib, hmac, json, os, urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+_cli = argparse.ArgumentParser(description="Writes the JSON test vectors.")
+_cli.add_argument("--out-dir", default=HERE, help="folder to write the vectors into (default: this folder)")
+OUT = _cli.parse_args().out_dir
 API_KEY = "123456"
 API_SECRET = "0123456789abcdef0123456789abcdef01234567"
 APP_ID = "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d"
@@ -582,7 +586,8 @@ responses = {"session_id": SID, "responses": RESP, "malformed": RESP_BAD, "statu
 
 
 def dump(name, obj):
-    with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
         json.dump(obj, f, indent=1, ensure_ascii=False)
         f.write("\n")
 

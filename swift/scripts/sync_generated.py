@@ -2,12 +2,20 @@
 """Copies freshly generated UniFFI Swift output (argument: the uniffi-bindgen --out-dir) into the
 SwiftPM package: the .swift file into Sources/OpenTok/, the C header and the modulemap (as
 module.modulemap, with a `link` line so SwiftPM links libopentok_uniffi) into
-Sources/opentok_uniffiFFI/. Prints which files changed."""
-import pathlib
-import sys
+Sources/opentok_uniffiFFI/. Prints which files changed.
 
-here = pathlib.Path(__file__).resolve().parent.parent
-gen = pathlib.Path(sys.argv[1])
+`--dest DIR` writes the same files under DIR (DIR/Sources/...) instead of the package, leaving swift/
+untouched: `make check-generated` diffs that copy against swift/Sources."""
+import argparse
+import os
+import pathlib
+
+cli = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+cli.add_argument("gen", help="the uniffi-bindgen --out-dir of a Swift run")
+cli.add_argument("--dest", help="package root to write Sources/ under (default: swift/ itself)")
+opts = cli.parse_args()
+here = pathlib.Path(opts.dest).resolve() if opts.dest else pathlib.Path(__file__).resolve().parent.parent
+gen = pathlib.Path(opts.gen)
 
 LINK = '    link "opentok_uniffi"\n'
 
@@ -39,5 +47,5 @@ for src, (dst, transform) in targets.items():
         dst.parent.mkdir(parents=True, exist_ok=True)
         dst.write_text(text)
         changed += 1
-        print(f"updated {dst.relative_to(here.parent)}")
+        print(f"updated {os.path.relpath(dst)}")
 print(f"swift: generated bindings {'refreshed' if changed else 'already up to date'} ({changed} file(s) changed)")

@@ -301,6 +301,9 @@ declare namespace OpenTok {
   class RequestError extends OpenTokError {}
   class NotFoundError extends OpenTokError {}
   class TimeoutError extends RequestError {}
+
+  // BEGIN GENERATED: raw result types
+  // END GENERATED: raw result types
 }
 
 declare class OpenTok {

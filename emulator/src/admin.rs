@@ -2,8 +2,9 @@
 
 use crate::error::{no_content, ok_json, parse_json, ApiError, ApiResult};
 use crate::ids;
+use crate::model::{Data, MediaMode, Stream};
 use crate::sessions::{create, NewSession};
-use crate::state::{lock, AppState, Data, Fault, MediaMode, Stream};
+use crate::state::{lock, AppState, Fault};
 use crate::validate::one_of;
 use axum::extract::{Path, State};
 use bytes::Bytes;

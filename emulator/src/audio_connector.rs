@@ -2,7 +2,8 @@
 
 use crate::error::{ok_json, parse_json, required, required_str, ApiError, ApiResult};
 use crate::ids;
-use crate::state::{lock, AppState, MediaMode};
+use crate::model::{AudioConnector, MediaMode};
+use crate::state::{lock, AppState};
 use crate::validate::one_of;
 use axum::extract::{Path, State};
 use bytes::Bytes;
@@ -93,16 +94,16 @@ pub async fn connect(
     let conn = session.add_connection(None, Some(uri.clone()), "websocket");
     let id = ids::uuid_v4();
     let out = json!({ "id": id, "connectionId": conn.id });
-    data.audio_connectors.push(json!({
-        "id": id,
-        "connectionId": conn.id,
-        "sessionId": session_id,
-        "projectId": pid,
-        "uri": uri,
-        "bidirectional": ws.bidirectional.unwrap_or(false),
-        "audioRate": ws.audio_rate.unwrap_or(8000),
-        "active": true,
-    }));
+    data.audio_connectors.push(AudioConnector {
+        id,
+        connection_id: conn.id,
+        session_id,
+        project_id: pid,
+        uri,
+        bidirectional: ws.bidirectional.unwrap_or(false),
+        audio_rate: ws.audio_rate.unwrap_or(8000),
+        active: true,
+    });
     ok_json(&out)
 }
 
@@ -116,22 +117,14 @@ pub async fn stop(
     let entry = data
         .audio_connectors
         .iter_mut()
-        .find(|c| {
-            c["projectId"] == json!(pid)
-                && c["active"] == json!(true)
-                && (c["id"] == json!(id) || c["connectionId"] == json!(id))
-        })
+        .find(|c| c.project_id == pid && c.active && (c.id == id || c.connection_id == id))
         .ok_or_else(|| {
             ApiError::not_found(format!("Audio Connector connection not found: {id}"))
         })?;
-    entry["active"] = json!(false);
-    let out = json!({ "id": entry["id"], "connectionId": entry["connectionId"] });
-    let cid = entry["connectionId"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    let sid = entry["sessionId"].as_str().unwrap_or_default().to_string();
-    if let Some(s) = data.sessions.get_mut(&sid) {
+    entry.active = false;
+    let out = json!({ "id": entry.id, "connectionId": entry.connection_id });
+    let cid = entry.connection_id.clone();
+    if let Some(s) = data.sessions.get_mut(&entry.session_id) {
         s.connections.retain(|c| c.id != cid);
     }
     ok_json(&out)

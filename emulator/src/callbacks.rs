@@ -2,12 +2,13 @@
 
 use crate::error::{no_content, ok_json, parse_json, required_str, ApiError, ApiResult};
 use crate::ids;
+use crate::model::RegisteredCallback;
 use crate::state::{lock, AppState};
 use crate::validate::one_of;
 use axum::extract::{Path, State};
 use bytes::Bytes;
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 #[derive(Debug, Deserialize)]
 struct Register {
@@ -42,17 +43,18 @@ pub async fn register(
             "Invalid value for field 'url': {url} (must be an http(s) URL)"
         )));
     }
-    let cb = json!({
-        "id": ids::uuid_v4(),
-        "group": group,
-        "event": event,
-        "url": url,
-        "createdAt": ids::now_ms(),
-    });
+    let cb = RegisteredCallback {
+        project_id: pid,
+        id: ids::uuid_v4(),
+        group,
+        event,
+        url,
+        created_at: ids::now_ms(),
+    };
+    let out = cb.to_json();
     let mut data = lock(&st.data);
-    data.callbacks
-        .push(json!({ "projectId": pid, "callback": cb }));
-    ok_json(&cb)
+    data.callbacks.push(cb);
+    ok_json(&out)
 }
 
 /// `GET /v2/project/{apiKey}/callback` → array.
@@ -61,8 +63,8 @@ pub async fn list(State(st): State<AppState>, Path(pid): Path<String>) -> ApiRes
     let items: Vec<Value> = data
         .callbacks
         .iter()
-        .filter(|c| c["projectId"] == json!(pid))
-        .map(|c| c["callback"].clone())
+        .filter(|c| c.project_id == pid)
+        .map(RegisteredCallback::to_json)
         .collect();
     ok_json(&Value::Array(items))
 }
@@ -75,7 +77,7 @@ pub async fn unregister(
     let mut data = lock(&st.data);
     let before = data.callbacks.len();
     data.callbacks
-        .retain(|c| !(c["projectId"] == json!(pid) && c["callback"]["id"] == json!(id)));
+        .retain(|c| !(c.project_id == pid && c.id == id));
     if data.callbacks.len() == before {
         return Err(ApiError::not_found(format!("Callback not found: {id}")));
     }

@@ -8,7 +8,7 @@
 //! `refused`.
 
 use crate::ids;
-use crate::state::lock;
+use crate::sync::lock;
 use serde_json::{json, Value};
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;

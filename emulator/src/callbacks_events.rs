@@ -5,26 +5,17 @@
 //! Connector connection starts or ends. Nothing is compared (and nothing costs anything) while no
 //! callback URL is configured or registered.
 //!
-//! Admin routes added here: `GET|DELETE /_emulator/callbacks` (the delivery log),
-//! `PUT /_emulator/callbacks/config`, `DELETE /_emulator/sessions/{sid}/connections/{cid}` (a client
-//! leaves), `DELETE /_emulator/sessions/{sid}/streams/{id}` (unpublish), and
-//! `POST /_emulator/renders/{id}` / `POST /_emulator/captions/{id}` with `{status, reason}`.
+//! The admin routes that drive these events live in `callbacks_admin`.
 
-use crate::callbacks_delivery::{CallbackConfig, Deliveries};
-use crate::error::{no_content, ok_json, parse_json, ApiError, ApiResult};
 use crate::ids;
-use crate::state::{lock, AppState, Data};
-use crate::validate::one_of;
-use axum::extract::{Path, Request, State};
+use crate::ids::{project_id_text, project_id_value};
+use crate::model::Data;
+use crate::state::{lock, AppState};
+use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::Response;
-use axum::routing::{delete, get, post, put};
-use axum::Router;
-use bytes::Bytes;
-use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::HashMap;
-use std::time::Duration;
 
 /// One thing the diff looks at.
 #[derive(Clone)]
@@ -42,14 +33,6 @@ struct Item {
 }
 
 type Snapshot = Vec<(String, Item)>;
-
-fn s(v: &Value, k: &str) -> String {
-    match v.get(k) {
-        Some(Value::String(x)) => x.clone(),
-        Some(Value::Null) | None => String::new(),
-        Some(other) => other.to_string(),
-    }
-}
 
 fn snapshot(data: &Data) -> Snapshot {
     let mut out = Vec::new();
@@ -123,49 +106,47 @@ fn snapshot(data: &Data) -> Snapshot {
     }
     for r in &data.renders {
         out.push((
-            format!("render:{}", s(r, "id")),
+            format!("render:{}", r.id),
             Item {
                 kind: "render",
-                status: s(r, "status"),
-                project: first_nonempty(&[s(r, "projectId"), s(r, "applicationId")]),
-                session: s(r, "sessionId"),
-                payload: r.clone(),
+                status: r.status.clone(),
+                project: project_id_text(&r.project_id),
+                session: r.session_id.clone(),
+                payload: r.to_json(),
             },
         ));
     }
     for c in &data.captions {
-        let mut v = c.clone();
+        let mut v = c.to_json();
         v["group"] = json!("captions");
         out.push((
-            format!("captions:{}", s(c, "captionId")),
+            format!("captions:{}", c.caption_id),
             Item {
                 kind: "captions",
-                status: s(c, "status"),
-                project: first_nonempty(&[s(c, "projectId"), s(c, "applicationId")]),
-                session: s(c, "sessionId"),
+                status: c.status.clone(),
+                project: c.application_id.clone(),
+                session: c.session_id.clone(),
                 payload: v,
             },
         ));
     }
     for call in &data.sip_calls {
-        let sid = s(call, "sessionId");
-        let cid = s(call, "connectionId");
         let conn = data
             .sessions
-            .get(&sid)
-            .and_then(|x| x.connections.iter().find(|c| c.id == cid));
+            .get(&call.session_id)
+            .and_then(|x| x.connections.iter().find(|c| c.id == call.connection_id));
         let live = conn.is_some();
         out.push((
-            format!("sip_call:{}", s(call, "id")),
+            format!("sip_call:{}", call.id),
             Item {
                 kind: "sip_call",
                 status: if live { "connected" } else { "ended" }.into(),
-                project: s(call, "projectId"),
-                session: sid,
+                project: project_id_text(&call.project_id),
+                session: call.session_id.clone(),
                 payload: json!({
-                    "call": { "id": call["id"], "createdAt": call["createdAt"],
-                              "connectionId": call["connectionId"] },
-                    "connection": { "id": call["connectionId"],
+                    "call": { "id": call.id, "createdAt": call.created_at,
+                              "connectionId": call.connection_id },
+                    "connection": { "id": call.connection_id,
                                     "createdAt": conn.map(|c| c.created_at),
                                     "data": conn.and_then(|c| c.data.clone()) },
                 }),
@@ -173,26 +154,23 @@ fn snapshot(data: &Data) -> Snapshot {
         ));
     }
     for ac in &data.audio_connectors {
-        let active = ac["active"] == json!(true);
         out.push((
-            format!("audio_connector:{}", s(ac, "id")),
+            format!("audio_connector:{}", ac.id),
             Item {
                 kind: "audio_connector",
-                status: if active { "connected" } else { "disconnected" }.into(),
-                project: s(ac, "projectId"),
-                session: s(ac, "sessionId"),
-                payload: json!({ "id": ac["id"], "connectionId": ac["connectionId"] }),
+                status: if ac.active {
+                    "connected"
+                } else {
+                    "disconnected"
+                }
+                .into(),
+                project: ac.project_id.clone(),
+                session: ac.session_id.clone(),
+                payload: json!({ "id": ac.id, "connectionId": ac.connection_id }),
             },
         ));
     }
     out
-}
-
-fn first_nonempty(xs: &[String]) -> String {
-    xs.iter()
-        .find(|x| !x.is_empty())
-        .cloned()
-        .unwrap_or_default()
 }
 
 /// An event to send: kind, name (event or status), project, session and body.
@@ -202,10 +180,6 @@ struct Outgoing {
     project: String,
     session: String,
     body: Value,
-}
-
-fn project_value(p: &str) -> Value {
-    crate::state::project_id_value(p)
 }
 
 fn monitoring(item: &Item, event: &str, reason: Option<&str>) -> Outgoing {
@@ -259,7 +233,7 @@ fn status_event(item: &Item) -> Outgoing {
             "event": if connected { "websocketConnected" } else { "websocketDisconnected" },
             "status": item.status,
             "sessionId": item.session,
-            "projectId": project_value(&item.project),
+            "projectId": project_id_value(&item.project),
             "connectionId": item.payload["connectionId"],
             "timestamp": ids::now_ms(),
         });
@@ -333,17 +307,10 @@ fn registered_targets(data: &Data, ev: &Outgoing) -> Vec<String> {
     let name = ev.name.to_ascii_lowercase();
     data.callbacks
         .iter()
-        .filter(|c| {
-            let pid = match &c["projectId"] {
-                Value::String(x) => x.clone(),
-                other => other.to_string(),
-            };
-            pid == ev.project
-        })
+        .filter(|c| c.project_id == ev.project)
         .filter_map(|c| {
-            let cb = &c["callback"];
-            let group = cb["group"].as_str().unwrap_or("");
-            let event = cb["event"].as_str().unwrap_or("").to_ascii_lowercase();
+            let group = c.group.as_str();
+            let event = c.event.to_ascii_lowercase();
             let wants = match group {
                 "archive" => ev.kind == "archive",
                 "broadcast" => ev.kind == "broadcast",
@@ -354,7 +321,7 @@ fn registered_targets(data: &Data, ev: &Outgoing) -> Vec<String> {
                 _ => false,
             };
             if wants {
-                cb["url"].as_str().map(str::to_string)
+                Some(c.url.clone())
             } else {
                 None
             }
@@ -423,188 +390,4 @@ pub async fn observe(
     }
     drop(data);
     resp
-}
-
-impl crate::Emulator {
-    /// Sets where and how callbacks are delivered.
-    pub fn set_callbacks(&self, config: CallbackConfig) {
-        self.state.deliveries.set_config(config);
-    }
-
-    /// The callback deliveries so far (oldest first), as `GET /_emulator/callbacks` shows them.
-    pub fn callback_deliveries(&self) -> Vec<Value> {
-        self.state
-            .deliveries
-            .log()
-            .iter()
-            .map(|d| d.to_json())
-            .collect()
-    }
-}
-
-/// The JSON of `GET /_emulator/callbacks`.
-pub fn log_json(d: &Deliveries) -> Value {
-    let c = d.config();
-    json!({
-        "config": {
-            "urls": c.urls, "signed": c.signature_secret.is_some(), "allowRemote": c.allow_remote,
-            "maxAttempts": c.max_attempts, "backoffMs": c.backoff.as_millis() as u64,
-        },
-        "deliveries": d.log().iter().map(|x| x.to_json()).collect::<Vec<_>>(),
-    })
-}
-
-async fn get_log(State(st): State<AppState>) -> ApiResult {
-    ok_json(&log_json(&st.deliveries))
-}
-
-async fn clear_log(State(st): State<AppState>) -> ApiResult {
-    st.deliveries.clear_log();
-    no_content()
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ConfigBody {
-    urls: Option<Vec<String>>,
-    signature_secret: Option<String>,
-    max_attempts: Option<u32>,
-    backoff_ms: Option<u64>,
-}
-
-/// `PUT /_emulator/callbacks/config` with `{urls, signatureSecret, maxAttempts, backoffMs}`
-/// (`allowRemote` can only be set on the command line).
-async fn set_config(State(st): State<AppState>, body: Bytes) -> ApiResult {
-    let b: ConfigBody = parse_json(&body, false)?;
-    let mut c = st.deliveries.config();
-    if let Some(urls) = b.urls {
-        for u in &urls {
-            if !(u.starts_with("http://") || u.starts_with("https://")) {
-                return Err(ApiError::bad_request(format!(
-                    "Invalid value for field 'urls': {u} (must be an http(s) URL)"
-                )));
-            }
-        }
-        c.urls = urls;
-    }
-    if let Some(sec) = b.signature_secret {
-        c.signature_secret = Some(sec).filter(|x| !x.is_empty());
-    }
-    if let Some(n) = b.max_attempts {
-        c.max_attempts = n.max(1);
-    }
-    if let Some(ms) = b.backoff_ms {
-        c.backoff = Duration::from_millis(ms);
-    }
-    st.deliveries.set_config(c);
-    ok_json(&log_json(&st.deliveries)["config"])
-}
-
-/// `DELETE /_emulator/sessions/{sid}/connections/{cid}`: the client leaves (its streams end).
-async fn leave(State(st): State<AppState>, Path((sid, cid)): Path<(String, String)>) -> ApiResult {
-    let mut data = lock(&st.data);
-    let s = data
-        .sessions
-        .get_mut(&sid)
-        .ok_or_else(|| ApiError::not_found(format!("Session not found: {sid}")))?;
-    if !s.has_connection(&cid) {
-        return Err(ApiError::not_found(format!("Connection not found: {cid}")));
-    }
-    s.streams.retain(|x| x.connection_id != cid);
-    s.connections.retain(|c| c.id != cid);
-    no_content()
-}
-
-/// `DELETE /_emulator/sessions/{sid}/streams/{id}`: the stream is unpublished.
-async fn unpublish(
-    State(st): State<AppState>,
-    Path((sid, id)): Path<(String, String)>,
-) -> ApiResult {
-    let mut data = lock(&st.data);
-    let s = data
-        .sessions
-        .get_mut(&sid)
-        .ok_or_else(|| ApiError::not_found(format!("Session not found: {sid}")))?;
-    let before = s.streams.len();
-    s.streams.retain(|x| x.id != id);
-    if s.streams.len() == before {
-        return Err(ApiError::not_found(format!("Stream not found: {id}")));
-    }
-    no_content()
-}
-
-#[derive(Debug, Deserialize)]
-struct StatusBody {
-    status: Option<String>,
-    reason: Option<String>,
-}
-
-fn set_status(
-    items: &mut [Value],
-    key: &str,
-    id: &str,
-    b: StatusBody,
-    allowed: &[&str],
-) -> ApiResult {
-    let status = b
-        .status
-        .ok_or_else(|| ApiError::bad_request("Missing required field 'status'"))?;
-    one_of("status", &status, allowed)?;
-    let item = items
-        .iter_mut()
-        .find(|x| x[key] == json!(id))
-        .ok_or_else(|| ApiError::not_found(format!("Not found: {id}")))?;
-    item["status"] = json!(status);
-    if let Some(r) = b.reason {
-        item["reason"] = json!(r);
-    }
-    item["updatedAt"] = json!(ids::now_ms());
-    ok_json(item)
-}
-
-/// `POST /_emulator/renders/{id}` with `{status, reason}`.
-async fn render_status(
-    State(st): State<AppState>,
-    Path(id): Path<String>,
-    body: Bytes,
-) -> ApiResult {
-    let b: StatusBody = parse_json(&body, false)?;
-    let mut data = lock(&st.data);
-    set_status(
-        &mut data.renders,
-        "id",
-        &id,
-        b,
-        &["starting", "started", "stopped", "failed"],
-    )
-}
-
-/// `POST /_emulator/captions/{id}` with `{status, reason}`.
-async fn captions_status(
-    State(st): State<AppState>,
-    Path(id): Path<String>,
-    body: Bytes,
-) -> ApiResult {
-    let b: StatusBody = parse_json(&body, false)?;
-    let mut data = lock(&st.data);
-    set_status(
-        &mut data.captions,
-        "captionId",
-        &id,
-        b,
-        &["started", "stopped", "failed", "paused"],
-    )
-}
-
-/// The admin routes this module adds (merged into the emulator's admin router).
-pub fn admin_routes() -> Router<AppState> {
-    Router::new()
-        .route("/_emulator/callbacks", get(get_log).delete(clear_log))
-        .route("/_emulator/callbacks/config", put(set_config))
-        .route("/_emulator/sessions/{sid}/connections/{cid}", delete(leave))
-        .route("/_emulator/sessions/{sid}/streams/{id}", delete(unpublish))
-        .route("/_emulator/renders/{id}", post(render_status))
-        .route("/_emulator/captions/{id}", post(captions_status))
-        .route("/_emulator/", get(crate::ui::page))
-        .route("/_emulator", get(crate::ui::page))
 }

@@ -2,6 +2,7 @@
 
 use crate::error::{json_response, ok_json, parse_json, required_str, ApiError, ApiResult};
 use crate::ids;
+use crate::model::Caption;
 use crate::state::{lock, AppState};
 use crate::validate::{in_range, len_range, one_of};
 use axum::extract::{Path, State};
@@ -9,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use bytes::Bytes;
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::json;
 
 /// Languages the service documents.
 const LANGUAGES: [&str; 14] = [
@@ -45,7 +46,7 @@ pub async fn start(State(st): State<AppState>, Path(pid): Path<String>, body: By
     if data
         .captions
         .iter()
-        .any(|c| c["sessionId"] == json!(session_id) && c["status"] == json!("started"))
+        .any(|c| c.session_id == session_id && c.status == "started")
     {
         return Err(ApiError::conflict(
             "Live captions have already started for this OpenTok Session",
@@ -53,29 +54,29 @@ pub async fn start(State(st): State<AppState>, Path(pid): Path<String>, body: By
     }
     let id = ids::uuid_v4();
     let now = ids::now_ms();
-    data.captions.push(json!({
-        "captionId": id,
-        "applicationId": pid,
-        "sessionId": session_id,
-        "status": "started",
-        "createdAt": now,
-        "updatedAt": now,
-        "duration": 0,
-        "languageCode": language,
-        "provider": "aws-transcribe",
-        "reason": "",
-        "maxDuration": max_duration,
-        "partialCaptions": b.partial_captions.unwrap_or(true),
-    }));
+    data.captions.push(Caption {
+        caption_id: id.clone(),
+        application_id: pid,
+        session_id,
+        status: "started".to_string(),
+        created_at: now,
+        updated_at: now,
+        duration: 0,
+        language_code: language,
+        provider: "aws-transcribe".to_string(),
+        reason: String::new(),
+        max_duration,
+        partial_captions: b.partial_captions.unwrap_or(true),
+    });
     Ok(json_response(
         StatusCode::ACCEPTED,
         &json!({ "captionsId": id }),
     ))
 }
 
-fn find<'a>(list: &'a mut [Value], pid: &str, id: &str) -> ApiResult<&'a mut Value> {
+fn find<'a>(list: &'a mut [Caption], pid: &str, id: &str) -> ApiResult<&'a mut Caption> {
     list.iter_mut()
-        .find(|c| c["captionId"] == json!(id) && c["applicationId"] == json!(pid))
+        .find(|c| c.caption_id == id && c.application_id == pid)
         .ok_or_else(|| ApiError::not_found(format!("Captions not found: {id}")))
 }
 
@@ -86,17 +87,16 @@ pub async fn stop(
 ) -> ApiResult {
     let mut data = lock(&st.data);
     let c = find(&mut data.captions, &pid, &id)?;
-    if c["status"] != json!("started") {
+    if c.status != "started" {
         return Err(ApiError::not_found(format!(
             "Captions {id} were not found or have already stopped"
         )));
     }
     let now = ids::now_ms();
-    let created = c["createdAt"].as_i64().unwrap_or(now);
-    c["status"] = json!("stopped");
-    c["reason"] = json!("Stop Requested");
-    c["updatedAt"] = json!(now);
-    c["duration"] = json!((now - created) / 1000);
+    c.status = "stopped".to_string();
+    c.reason = "Stop Requested".to_string();
+    c.updated_at = now;
+    c.duration = (now - c.created_at) / 1000;
     Ok(StatusCode::ACCEPTED.into_response())
 }
 
@@ -104,10 +104,5 @@ pub async fn stop(
 pub async fn get(State(st): State<AppState>, Path((pid, id)): Path<(String, String)>) -> ApiResult {
     let mut data = lock(&st.data);
     let c = find(&mut data.captions, &pid, &id)?;
-    let mut out = c.clone();
-    if let Some(o) = out.as_object_mut() {
-        o.remove("maxDuration");
-        o.remove("partialCaptions");
-    }
-    ok_json(&out)
+    ok_json(&c.status_json())
 }

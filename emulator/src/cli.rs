@@ -1,6 +1,7 @@
 //! Command-line entry point shared by the `opentok-emulator` binary and `opentok emulator`.
 
-use crate::{Config, Emulator, DEFAULT_API_KEY, DEFAULT_API_SECRET};
+use crate::config::{Config, DEFAULT_API_KEY, DEFAULT_API_SECRET};
+use crate::server::Emulator;
 use std::io::Write as _;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -36,7 +37,7 @@ pub struct CliOptions {
     pub no_admin: bool,
     /// Callback delivery (`--callback-url`, `--signature-secret`, …).
     #[command(flatten)]
-    pub callbacks: crate::CallbackOptions,
+    pub callbacks: crate::callbacks_delivery::CallbackOptions,
 }
 
 /// Errors of [`run_cli`].

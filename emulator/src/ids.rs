@@ -1,7 +1,9 @@
 //! Identifiers: real-format session ids, UUIDs, request ids and the service's date formats.
 
+use crate::error::{ApiError, ApiResult};
 use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
 use base64::Engine as _;
+use serde_json::{json, Value};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The fields encoded in a session id.
@@ -147,6 +149,35 @@ pub fn uuid_v4() -> String {
         &h[16..20],
         &h[20..32]
     )
+}
+
+/// Validates the format of a session id and that it encodes `project`.
+pub fn check_session_id(project: &str, session_id: &str) -> ApiResult<()> {
+    match decode_session_id(session_id) {
+        None => Err(ApiError::bad_request(format!(
+            "Invalid session ID: {session_id}"
+        ))),
+        Some(d) if d.api_key != project => Err(ApiError::not_found(format!(
+            "Session not found: {session_id} does not belong to project {project}"
+        ))),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Wire value for a project id: a number when it is all digits (like the service), else a string.
+pub fn project_id_value(project: &str) -> Value {
+    match project.parse::<u64>() {
+        Ok(n) if !project.starts_with('0') || project == "0" => json!(n),
+        _ => json!(project),
+    }
+}
+
+/// A project id as text, as a JSON string or number of [`project_id_value`] reads back.
+pub fn project_id_text(project: &str) -> String {
+    match project_id_value(project) {
+        Value::String(s) => s,
+        other => other.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -4,13 +4,15 @@ use crate::error::{
     json_response, no_content, ok_json, parse_json, required_str, ApiError, ApiResult,
 };
 use crate::ids;
-use crate::state::{check_session_id, lock, page, paging, project_id_value, AppState};
+use crate::ids::{check_session_id, project_id_value};
+use crate::model::Render;
+use crate::state::{lock, page, paging, AppState};
 use crate::validate::{in_range, len_range, one_of};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use bytes::Bytes;
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::collections::HashMap;
 
 #[derive(Debug, Deserialize)]
@@ -68,31 +70,30 @@ pub async fn start(State(st): State<AppState>, Path(pid): Path<String>, body: By
     let mut data = lock(&st.data);
     data.session_mut(&pid, &session_id)?;
     let now = ids::now_ms();
-    let mut render = json!({
-        "id": ids::uuid_v4(),
-        "sessionId": session_id,
-        "projectId": project_id_value(&pid),
-        "createdAt": now,
-        "updatedAt": now,
-        "url": url,
-        "resolution": resolution,
-        "maxDuration": max_duration,
-        "status": "started",
-        "streamId": ids::uuid_v4(),
-    });
-    if let Some(n) = name {
-        render["name"] = json!(n);
-    }
-    if let Some(cb) = b.status_callback_url {
-        render["callbackUrl"] = json!(cb);
-    }
-    data.renders.push(render.clone());
-    Ok(json_response(StatusCode::ACCEPTED, &render))
+    let render = Render {
+        id: ids::uuid_v4(),
+        project_id: pid,
+        session_id,
+        status: "started".to_string(),
+        created_at: now,
+        updated_at: now,
+        url,
+        resolution,
+        max_duration,
+        stream_id: ids::uuid_v4(),
+        name,
+        callback_url: b.status_callback_url,
+        reason: None,
+    };
+    let out = render.to_json();
+    data.renders.push(render);
+    Ok(json_response(StatusCode::ACCEPTED, &out))
 }
 
-fn find<'a>(list: &'a mut [Value], pid: &str, id: &str) -> ApiResult<&'a mut Value> {
+fn find<'a>(list: &'a mut [Render], pid: &str, id: &str) -> ApiResult<&'a mut Render> {
+    let want = project_id_value(pid);
     list.iter_mut()
-        .find(|r| r["id"] == json!(id) && r["projectId"] == project_id_value(pid))
+        .find(|r| r.id == id && project_id_value(&r.project_id) == want)
         .ok_or_else(|| ApiError::not_found(format!("Render not found: {id}")))
 }
 
@@ -100,7 +101,7 @@ fn find<'a>(list: &'a mut [Value], pid: &str, id: &str) -> ApiResult<&'a mut Val
 pub async fn get(State(st): State<AppState>, Path((pid, id)): Path<(String, String)>) -> ApiResult {
     let mut data = lock(&st.data);
     let r = find(&mut data.renders, &pid, &id)?;
-    ok_json(r)
+    ok_json(&r.to_json())
 }
 
 /// `DELETE /v2/project/{apiKey}/render/{renderId}` → 204 (404 if unknown or already stopped).
@@ -110,14 +111,14 @@ pub async fn stop(
 ) -> ApiResult {
     let mut data = lock(&st.data);
     let r = find(&mut data.renders, &pid, &id)?;
-    if r["status"] == json!("stopped") {
+    if r.status == "stopped" {
         return Err(ApiError::not_found(format!(
             "Render {id} was not found or has already stopped"
         )));
     }
-    r["status"] = json!("stopped");
-    r["reason"] = json!("Stop Requested");
-    r["updatedAt"] = json!(ids::now_ms());
+    r.status = "stopped".to_string();
+    r.reason = Some("Stop Requested".to_string());
+    r.updated_at = ids::now_ms();
     no_content()
 }
 
@@ -134,8 +135,8 @@ pub async fn list(
         .renders
         .iter()
         .rev()
-        .filter(|r| r["projectId"] == want)
-        .cloned()
+        .filter(|r| project_id_value(&r.project_id) == want)
+        .map(Render::to_json)
         .collect();
     ok_json(&page(items, offset, count))
 }

@@ -3,7 +3,8 @@
 use crate::auth::Identity;
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
-use crate::state::{lock, AppState, MediaMode, Session};
+use crate::model::{MediaMode, Session};
+use crate::state::{lock, AppState};
 use crate::validate::{len_range, one_of, RESOLUTIONS};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};

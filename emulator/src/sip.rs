@@ -1,8 +1,9 @@
-//! SIP dial-out: `POST /v2/project/{apiKey}/dial` (census §2.5).
+//! SIP: dial-out (`POST /v2/project/{apiKey}/dial`) and DTMF (`…/play-dtmf`) (census §2.5).
 
 use crate::error::{ok_json, parse_json, required, required_str, ApiError, ApiResult};
 use crate::ids;
-use crate::state::{lock, project_id_value, AppState, MediaMode, Stream};
+use crate::model::{MediaMode, SipCall, Stream};
+use crate::state::{lock, AppState};
 use axum::extract::{Path, State};
 use bytes::Bytes;
 use serde::Deserialize;
@@ -83,15 +84,64 @@ pub async fn dial(State(st): State<AppState>, Path(pid): Path<String>, body: Byt
         muted: false,
     });
     let now = ids::now_ms();
-    let call = json!({
-        "id": ids::uuid_v4(),
-        "connectionId": conn.id,
-        "streamId": stream_id,
-        "projectId": project_id_value(&pid),
-        "sessionId": session_id,
-        "createdAt": now,
-        "updatedAt": now,
-    });
-    data.sip_calls.push(call.clone());
-    ok_json(&call)
+    let call = SipCall {
+        id: ids::uuid_v4(),
+        connection_id: conn.id,
+        stream_id,
+        project_id: pid,
+        session_id,
+        created_at: now,
+        updated_at: now,
+    };
+    let out = call.to_json();
+    data.sip_calls.push(call);
+    ok_json(&out)
+}
+
+#[derive(Debug, Deserialize)]
+struct Dtmf {
+    digits: Option<String>,
+}
+
+fn dtmf_inner(st: &AppState, pid: &str, sid: &str, to: Option<String>, body: &Bytes) -> ApiResult {
+    let b: Dtmf = parse_json(body, false)?;
+    let digits = required(b.digits, "digits")?;
+    if digits.is_empty()
+        || !digits
+            .bytes()
+            .all(|c| c.is_ascii_digit() || c == b'*' || c == b'#' || c == b'p')
+    {
+        return Err(ApiError::bad_request(format!(
+            "Invalid value for field 'digits': {digits} (allowed: 0-9, *, #, p)"
+        )));
+    }
+    let mut data = lock(&st.data);
+    let s = data.session_mut(pid, sid)?;
+    if let Some(cid) = &to {
+        if !s.has_connection(cid) {
+            return Err(ApiError::not_found(format!(
+                "Connection {cid} is not connected to the session"
+            )));
+        }
+    }
+    s.dtmf.push(json!({ "to": to, "digits": digits }));
+    ok_json(&json!({}))
+}
+
+/// `POST …/session/{sessionId}/play-dtmf`.
+pub async fn dtmf_all(
+    State(st): State<AppState>,
+    Path((pid, sid)): Path<(String, String)>,
+    body: Bytes,
+) -> ApiResult {
+    dtmf_inner(&st, &pid, &sid, None, &body)
+}
+
+/// `POST …/session/{sessionId}/connection/{connectionId}/play-dtmf`.
+pub async fn dtmf_one(
+    State(st): State<AppState>,
+    Path((pid, sid, cid)): Path<(String, String, String)>,
+    body: Bytes,
+) -> ApiResult {
+    dtmf_inner(&st, &pid, &sid, Some(cid), &body)
 }

@@ -11,13 +11,7 @@ use serde_json::Value;
 use std::fmt::Write as _;
 
 /// A table of JSON items: section id, title, items, keys shown, column heads.
-type ValueTable<'a> = (
-    &'a str,
-    &'a str,
-    &'a Vec<Value>,
-    &'a [&'a str],
-    &'a [&'a str],
-);
+type ValueTable<'a> = (&'a str, &'a str, Vec<Value>, &'a [&'a str], &'a [&'a str]);
 
 /// Requests shown in the log table (newest first).
 const RECENT_REQUESTS: usize = 50;
@@ -198,28 +192,28 @@ pub fn render(st: &AppState) -> String {
             (
                 "renders",
                 "Experience Composer renders",
-                &data.renders,
+                data.renders.iter().map(|x| x.to_json()).collect(),
                 &["id", "status", "sessionId", "url", "streamId"],
                 &["id", "status", "session", "url", "stream"],
             ),
             (
                 "captions",
                 "Live captions",
-                &data.captions,
+                data.captions.iter().map(|x| x.to_json()).collect(),
                 &["captionId", "status", "sessionId", "languageCode"],
                 &["id", "status", "session", "language"],
             ),
             (
                 "sip",
                 "SIP calls",
-                &data.sip_calls,
+                data.sip_calls.iter().map(|x| x.to_json()).collect(),
                 &["id", "connectionId", "streamId", "sessionId"],
                 &["id", "connection", "stream", "session"],
             ),
             (
                 "audio",
                 "Audio Connector",
-                &data.audio_connectors,
+                data.audio_connectors.iter().map(|x| x.to_json()).collect(),
                 &["id", "connectionId", "sessionId", "uri", "active"],
                 &["id", "connection", "session", "uri", "active"],
             ),

@@ -12,8 +12,8 @@ The graph has one node per file module (`lib.rs`/`main.rs` is `crate`, `foo.rs` 
 A path names the deepest file module it goes through. A re-export (`pub use x::Name`) is an alias,
 not an edge: a path to `Name` through it is an edge to the module that defines `Name` (so a `mod.rs`
 facade that re-exports its children is no cycle, but a child using a helper its `mod.rs` defines
-while the `mod.rs` uses the child is one). Comments and string literals are
-ignored. Exits 1 and prints each cycle (with the line that makes each edge) when there is one.
+while the `mod.rs` uses the child is one). Comments, string literals and
+`#[cfg(test)]` modules (inline or in their own file) are ignored. Exits 1 and prints each cycle (with the line that makes each edge) when there is one.
 """
 import os
 import re
@@ -134,6 +134,7 @@ class Crate:
         self.raw = {}
         self.children = {}  # module path -> set of child names (file modules)
         self.inline = {}  # module path -> [(start, end, name)]
+        self.test_spans = {}  # module path -> [(start, end)] of `#[cfg(test)] mod x { … }`
         self._load((), root, os.path.dirname(root))
 
     def _load(self, path, file, child_dir):
@@ -145,15 +146,19 @@ class Crate:
         spans = []
         for m in re.finditer(r"\bmod\s+(" + IDENT + r")\s*([;{])", code):
             name = m.group(1)
+            attrs = code[max(code.rfind(";", 0, m.start()), code.rfind("}", 0, m.start())) + 1:m.start()]
+            test_only = re.search(r"#\[\s*cfg\s*\(\s*test\s*\)\s*\]", attrs) is not None
             if m.group(2) == "{":
                 depth, j = 1, m.end()
                 while j < len(code) and depth:
                     depth += {"{": 1, "}": -1}.get(code[j], 0)
                     j += 1
                 spans.append((m.start(), j, name))
+                if test_only:
+                    self.test_spans.setdefault(path, []).append((m.start(), j))
                 continue
-            if any(a <= m.start() < b for a, b, _ in spans):
-                continue  # `mod x;` inside an inline module: not followed
+            if test_only or any(a <= m.start() < b for a, b, _ in spans):
+                continue  # a test-only module, or `mod x;` inside an inline module: not followed
             for cand in (os.path.join(child_dir, name + ".rs"), os.path.join(child_dir, name, "mod.rs")):
                 if os.path.isfile(cand):
                     self.children[path].add(name)
@@ -227,6 +232,8 @@ class Crate:
         def add(mod, pos, abs_segs, what):
             if abs_segs is None:
                 return
+            if any(a <= pos < b for a, b in self.test_spans.get(mod, ())):
+                return  # test code may import anything
             to = self.target(abs_segs)
             if to != mod and (mod, to) not in out:
                 line = self.code[mod].count("\n", 0, pos) + 1
@@ -355,7 +362,7 @@ def self_test():
             ok = False
         # break the cycle: m::inner no longer calls back into `a`
         with open(os.path.join(d, "m/inner.rs"), "w") as f:
-            f.write("pub struct Thing;\n")
+            f.write("pub struct Thing;\n#[cfg(test)]\nmod tests {\n    use crate::a::h;\n}\n")
         crate = Crate(d)
         cycles = find_cycles(list(crate.code), crate.edges())
         if cycles:

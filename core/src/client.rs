@@ -6,19 +6,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::Deserialize;
 
-use crate::api::archives::*;
-use crate::api::audio_connector::*;
-use crate::api::broadcasts::*;
-use crate::api::callbacks::*;
-use crate::api::captions::*;
-use crate::api::connections::*;
-use crate::api::moderation::*;
-use crate::api::renders::*;
-use crate::api::sessions::*;
-use crate::api::signals::*;
-use crate::api::sip::*;
-use crate::api::streams::*;
-use crate::api::{Layout, Page};
+use crate::api;
 use crate::credentials::Credentials;
 use crate::error::{Error, Result};
 use crate::jwt::{self, Claims};
@@ -91,7 +79,7 @@ impl OpenTok {
 
     /// Builds a client from the JSON options bindings pass (see [`ClientOptions`]).
     pub fn from_json(options: serde_json::Value) -> Result<Self> {
-        let o: ClientOptions = crate::api::dispatch::parse_args(options)?;
+        let o: ClientOptions = crate::wire::parse_args(options)?;
         o.build()
     }
 
@@ -203,11 +191,11 @@ impl OpenTok {
         op.set_page(op.page_offset().unwrap_or(0), size);
         let mut all = Vec::new();
         loop {
-            let page = self.execute(&op).await?;
-            let n = page.items.len() as i64;
-            all.extend(page.items);
+            let (items, count) = O::into_items(self.execute(&op).await?);
+            let n = items.len() as i64;
+            all.extend(items);
             let next = op.page_offset().unwrap_or(0) + n;
-            if n == 0 || n < size || next >= page.count {
+            if n == 0 || n < size || next >= count {
                 return Ok(all);
             }
             op.set_page(next, size);
@@ -215,32 +203,7 @@ impl OpenTok {
     }
 }
 
-/// A list operation that can be walked page by page with [`OpenTok::list_all`].
-pub trait Paged: Operation<Output = Page<Self::Item>> {
-    /// Item type.
-    type Item;
-    /// Current offset.
-    fn page_offset(&self) -> Option<i64>;
-    /// Page size.
-    fn page_size(&self) -> Option<i64>;
-    /// Moves to another page.
-    fn set_page(&mut self, offset: i64, count: i64);
-}
-
-macro_rules! paged {
-    ($($op:ty => $item:ty),*) => {$(
-        impl Paged for $op {
-            type Item = $item;
-            fn page_offset(&self) -> Option<i64> { self.offset }
-            fn page_size(&self) -> Option<i64> { self.count }
-            fn set_page(&mut self, offset: i64, count: i64) {
-                self.offset = Some(offset);
-                self.count = Some(count);
-            }
-        }
-    )*};
-}
-paged!(ListArchives => Archive, ListBroadcasts => Broadcast, ListRenders => Render);
+pub use crate::api::Paged;
 
 /// Client options as bindings pass them (JSON). Secrets are not printed by `Debug`.
 #[derive(Default, Deserialize)]
@@ -377,129 +340,42 @@ impl ClientOptions {
     }
 }
 
-macro_rules! simple_ops {
-    ($($(#[$doc:meta])* $fn:ident($($arg:ident),*) -> $op:ident => $out:ty;)*) => {
+/// One typed method per operation, expanded from the operation table
+/// ([`crate::api::with_operations`]).
+macro_rules! typed_methods {
+    ($( $(#[$doc:meta])* $name:ident = $area:ident :: $ty:ident $([$item:ident])?,
+        $method:ident $path:literal, $form:tt; )*) => {
         impl OpenTok {$(
-            $(#[$doc])*
-            pub async fn $fn(&self, $($arg: &str),*) -> Result<$out> {
-                self.execute(&$op { $($arg: $arg.to_owned()),* }).await
-            }
+            typed_method!($(#[$doc])* $name, $area::$ty, $form);
         )*}
     };
 }
 
-macro_rules! struct_ops {
-    ($($(#[$doc:meta])* $fn:ident($op:ident) -> $out:ty;)*) => {
-        impl OpenTok {$(
-            $(#[$doc])*
-            pub async fn $fn(&self, op: &$op) -> Result<$out> {
-                self.execute(op).await
-            }
-        )*}
+macro_rules! typed_method {
+    ($(#[$doc:meta])* $name:ident, $area:ident::$ty:ident, (&)) => {
+        $(#[$doc])*
+        pub async fn $name(
+            &self,
+            op: &api::$area::$ty,
+        ) -> Result<<api::$area::$ty as Operation>::Output> {
+            self.execute(op).await
+        }
+    };
+    ($(#[$doc:meta])* $name:ident, $area:ident::$ty:ident,
+        ($($id:ident),* $(; $($field:ident: $fty:ty),*)?)) => {
+        $(#[$doc])*
+        pub async fn $name(
+            &self,
+            $($id: &str,)*
+            $($($field: $fty),*)?
+        ) -> Result<<api::$area::$ty as Operation>::Output> {
+            self.execute(&api::$area::$ty {
+                $($id: $id.to_owned(),)*
+                $($($field),*)?
+            })
+            .await
+        }
     };
 }
 
-struct_ops! {
-    /// Creates a session.
-    create_session(CreateSession) -> Session;
-    /// Starts an archive.
-    start_archive(StartArchive) -> Archive;
-    /// Lists archives (one page).
-    list_archives(ListArchives) -> Page<Archive>;
-    /// Adds a stream to an archive.
-    add_archive_stream(AddArchiveStream) -> ();
-    /// Starts a broadcast.
-    start_broadcast(StartBroadcast) -> Broadcast;
-    /// Lists broadcasts (one page).
-    list_broadcasts(ListBroadcasts) -> Page<Broadcast>;
-    /// Adds a stream to a broadcast.
-    add_broadcast_stream(AddBroadcastStream) -> ();
-    /// Sets several streams' layout classes.
-    set_stream_class_lists(SetStreamClassLists) -> ();
-    /// Sets one stream's layout classes.
-    set_stream_class_list(SetStreamClassList) -> ();
-    /// Sends a signal to all clients or one connection.
-    send_signal(SendSignal) -> ();
-    /// Mutes every stream except the excluded ones.
-    mute_all(MuteAll) -> ();
-    /// Dials a SIP endpoint into the session.
-    dial(Dial) -> SipCall;
-    /// Plays DTMF digits.
-    play_dtmf(PlayDtmf) -> ();
-    /// Starts an Experience Composer render.
-    start_render(StartRender) -> Render;
-    /// Lists renders (one page).
-    list_renders(ListRenders) -> Page<Render>;
-    /// Connects session audio to a WebSocket.
-    connect_audio(ConnectAudio) -> AudioConnection;
-    /// Starts live captions.
-    start_captions(StartCaptions) -> Captions;
-    /// Registers a project callback.
-    register_callback(RegisterCallback) -> Callback;
-}
-
-simple_ops! {
-    /// Stops an archive.
-    stop_archive(archive_id) -> StopArchive => Archive;
-    /// Reads an archive.
-    get_archive(archive_id) -> GetArchive => Archive;
-    /// Deletes an archive.
-    delete_archive(archive_id) -> DeleteArchive => ();
-    /// Removes a stream from an archive.
-    remove_archive_stream(archive_id, stream_id) -> RemoveArchiveStream => ();
-    /// Stops a broadcast.
-    stop_broadcast(broadcast_id) -> StopBroadcast => Broadcast;
-    /// Reads a broadcast.
-    get_broadcast(broadcast_id) -> GetBroadcast => Broadcast;
-    /// Removes a stream from a broadcast.
-    remove_broadcast_stream(broadcast_id, stream_id) -> RemoveBroadcastStream => ();
-    /// Reads a stream.
-    get_stream(session_id, stream_id) -> GetStream => Stream;
-    /// Lists a session's streams.
-    list_streams(session_id) -> ListStreams => Page<Stream>;
-    /// Lists a session's connections.
-    list_connections(session_id) -> ListConnections => ConnectionList;
-    /// Disconnects a client.
-    force_disconnect(session_id, connection_id) -> ForceDisconnect => ();
-    /// Force-mutes one stream.
-    mute_stream(session_id, stream_id) -> MuteStream => ();
-    /// Ends a mute-all.
-    disable_force_mute(session_id) -> DisableForceMute => ();
-    /// Reads a render.
-    get_render(render_id) -> GetRender => Render;
-    /// Stops a render.
-    stop_render(render_id) -> StopRender => ();
-    /// Stops an Audio Connector.
-    stop_audio_connector(connection_id) -> StopAudioConnector => ();
-    /// Stops live captions.
-    stop_captions(captions_id) -> StopCaptions => ();
-    /// Reads caption status.
-    get_captions(captions_id) -> GetCaptions => CaptionStatus;
-    /// Unregisters a project callback.
-    unregister_callback(callback_id) -> UnregisterCallback => ();
-}
-
-impl OpenTok {
-    /// Changes an archive's layout.
-    pub async fn set_archive_layout(&self, archive_id: &str, layout: Layout) -> Result<()> {
-        self.execute(&SetArchiveLayout {
-            archive_id: archive_id.to_owned(),
-            layout,
-        })
-        .await
-    }
-
-    /// Changes a broadcast's layout.
-    pub async fn set_broadcast_layout(&self, broadcast_id: &str, layout: Layout) -> Result<()> {
-        self.execute(&SetBroadcastLayout {
-            broadcast_id: broadcast_id.to_owned(),
-            layout,
-        })
-        .await
-    }
-
-    /// Lists registered project callbacks.
-    pub async fn list_callbacks(&self) -> Result<Vec<Callback>> {
-        self.execute(&ListCallbacks {}).await
-    }
-}
+crate::api::with_operations!(typed_methods);

@@ -13,8 +13,8 @@ use std::time::Duration;
 
 use serde_json::{json, Map, Value};
 
-use crate::api::dispatch::{build_request, decode_response};
 use crate::client::OpenTok;
+use crate::dispatch::{build_request, decode_response};
 use crate::error::{Error, Result};
 use crate::transport::{error_from_response, RawResponse};
 use crate::wire::{Body, Method, WireRequest};

@@ -28,21 +28,27 @@
 pub mod api;
 pub mod client;
 pub mod credentials;
+pub mod dispatch;
 pub mod error;
 pub mod events;
 pub mod host;
 pub mod jwt;
+#[cfg(feature = "schema")]
+pub mod manifest;
 pub mod rt;
 pub mod session_id;
 pub mod token;
 pub mod transport;
 pub mod wire;
 
-pub use api::dispatch::{build_request, call, call_all, decode_response, OPERATIONS};
-pub use client::{ClientOptions, OpenTok, Paged};
+pub use api::Paged;
+pub use client::{ClientOptions, OpenTok};
 pub use credentials::Credentials;
+pub use dispatch::{build_request, call, call_all, decode_response, OPERATIONS};
 pub use error::{ApiError, Error, Result};
 pub use host::{call_http, HostSettings, HttpRequest, HttpResponse};
+#[cfg(feature = "schema")]
+pub use manifest::manifest;
 pub use token::{Role, TokenOptions, TokenType};
 pub use transport::{Config, RetryPolicy};
 pub use wire::{Body, Method, Operation, WireRequest};

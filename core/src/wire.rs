@@ -132,6 +132,40 @@ pub(crate) fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
     from_raw(raw_json(body)?)
 }
 
+/// Reads an operation's arguments (or any options) from the JSON bindings send, naming the offending
+/// field on error; `null` is an empty object.
+pub fn parse_args<O: DeserializeOwned>(args: Value) -> Result<O> {
+    let args = if args.is_null() {
+        Value::Object(Default::default())
+    } else {
+        args
+    };
+    serde_path_to_error::deserialize(args).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.inner().to_string();
+        // serde names missing/unknown fields in the message rather than the path.
+        let field = extract_backticked(&inner)
+            .filter(|_| inner.starts_with("missing field") || inner.starts_with("unknown field"))
+            .map(|f| {
+                if path == "." {
+                    f
+                } else if path == f || path.ends_with(&format!(".{f}")) {
+                    path.clone()
+                } else {
+                    format!("{path}.{f}")
+                }
+            })
+            .unwrap_or(path);
+        Error::invalid(field, inner)
+    })
+}
+
+fn extract_backticked(s: &str) -> Option<String> {
+    let start = s.find('`')? + 1;
+    let end = s[start..].find('`')? + start;
+    Some(s[start..end].to_owned())
+}
+
 /// Lenient field readers for what users and the service really send.
 pub mod lenient {
     use serde::{Deserialize, Deserializer};

@@ -317,9 +317,9 @@ fn secrets_never_appear_in_debug_or_errors() {
 
 /// The Rust typed API on a passthrough body: `Ok` or a decode error, as the vector says.
 fn typed(op: &str, args: &Value, body: &[u8]) -> Result<(), Error> {
-    use opentok_core::api::dispatch::parse_args;
     use opentok_core::api::{archives::*, broadcasts::*, connections::*, moderation::*};
     use opentok_core::api::{renders::*, sessions::*, streams::*};
+    use opentok_core::wire::parse_args;
     use opentok_core::Operation;
     fn run<O: Operation>(args: &Value, body: &[u8]) -> Result<(), Error> {
         parse_args::<O>(args.clone())?.decode(body).map(|_| ())

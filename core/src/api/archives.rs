@@ -10,6 +10,7 @@ use crate::wire::{Method, Obj, Operation, WireRequest};
 
 /// Composed (one file) or individual (one file per stream).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum OutputMode {
     /// All streams composed into one file.
@@ -20,6 +21,7 @@ pub enum OutputMode {
 
 /// Post-call transcription settings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TranscriptionProperties {
     /// BCP-47 language code (e.g. `en-US`).
@@ -35,6 +37,7 @@ pub struct TranscriptionProperties {
 
 /// `start_archive`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct StartArchive {
     /// Session to record.
@@ -116,6 +119,7 @@ macro_rules! archive_id_op {
     ($(#[$doc:meta])* $name:ident, $op:literal, $method:ident, $suffix:literal, $out:ty, $dec:ident) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub struct $name {
             /// The archive id.
             #[serde(alias = "archiveId")]
@@ -152,6 +156,7 @@ archive_id_op!(
 
 /// `list_archives`: a page of archives, newest first.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ListArchives {
     /// Index of the first archive.
@@ -181,6 +186,7 @@ impl Operation for ListArchives {
 
 /// `set_archive_layout`: changes the layout of a composed archive.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SetArchiveLayout {
     /// The archive id.
     #[serde(alias = "archiveId")]
@@ -207,6 +213,7 @@ impl Operation for SetArchiveLayout {
 
 /// `add_archive_stream`: adds a stream to a manual-mode archive.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct AddArchiveStream {
     /// The archive id.
@@ -245,6 +252,7 @@ impl Operation for AddArchiveStream {
 
 /// `remove_archive_stream`: removes a stream from a manual-mode archive.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RemoveArchiveStream {
     /// The archive id.
     #[serde(alias = "archiveId")]
@@ -271,6 +279,7 @@ impl Operation for RemoveArchiveStream {
 
 /// A stream recorded in an archive.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ArchiveStream {
     /// Stream id.
@@ -286,6 +295,7 @@ pub struct ArchiveStream {
 
 /// Transcription state of an archive.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Transcription {
     /// Status.
@@ -305,6 +315,7 @@ pub struct Transcription {
 
 /// An archive as the API reports it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Archive {
     /// Archive id.

@@ -11,6 +11,7 @@ use crate::wire::{Method, Obj, Operation, WireRequest};
 
 /// How audio is framed on the WebSocket.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct AudioTransport {
     /// `binary` or `json`.
@@ -34,6 +35,7 @@ pub struct AudioTransport {
 
 /// `connect_audio`: starts an Audio Connector.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ConnectAudio {
     /// Session id.
@@ -109,6 +111,7 @@ impl Operation for ConnectAudio {
 
 /// A running Audio Connector.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AudioConnection {
     /// Audio Connector id.
@@ -124,6 +127,7 @@ pub struct AudioConnection {
 
 /// `stop_audio_connector`: `POST …/connect/{connectionId}/stop`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StopAudioConnector {
     /// The Audio Connector's connection id (as returned by `connect_audio`).
     #[serde(alias = "connectionId")]

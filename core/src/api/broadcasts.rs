@@ -10,6 +10,7 @@ use crate::wire::{Method, Obj, Operation, WireRequest};
 
 /// HLS output settings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Hls {
     /// Enable DVR (rewind); not with low_latency.
@@ -24,6 +25,7 @@ pub struct Hls {
 
 /// One RTMP output.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Rtmp {
     /// Your id for this target.
@@ -52,6 +54,7 @@ impl Rtmp {
 
 /// The RTMP outputs as given: a list (documented) or one object (sent as one object).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum RtmpOutputs {
     /// A list of targets (the documented shape, at most 5).
@@ -62,6 +65,7 @@ pub enum RtmpOutputs {
 
 /// Broadcast outputs: HLS and/or up to 5 RTMP targets.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct BroadcastOutputs {
     /// HLS output, if wanted.
@@ -78,6 +82,7 @@ pub const MAX_RTMP: usize = 5;
 
 /// `start_broadcast`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct StartBroadcast {
     /// Session to broadcast.
@@ -158,6 +163,7 @@ macro_rules! broadcast_id_op {
     ($(#[$doc:meta])* $name:ident, $op:literal, $method:ident, $suffix:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub struct $name {
             /// The broadcast id.
             #[serde(alias = "broadcastId")]
@@ -189,6 +195,7 @@ broadcast_id_op!(
 
 /// `list_broadcasts`: a page of broadcasts.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ListBroadcasts {
     /// Index of the first broadcast.
@@ -218,6 +225,7 @@ impl Operation for ListBroadcasts {
 
 /// `set_broadcast_layout`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SetBroadcastLayout {
     /// The broadcast id.
     #[serde(alias = "broadcastId")]
@@ -244,6 +252,7 @@ impl Operation for SetBroadcastLayout {
 
 /// `add_broadcast_stream`: adds a stream to a manual-mode broadcast.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct AddBroadcastStream {
     /// The broadcast id.
@@ -282,6 +291,7 @@ impl Operation for AddBroadcastStream {
 
 /// `remove_broadcast_stream`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RemoveBroadcastStream {
     /// The broadcast id.
     #[serde(alias = "broadcastId")]
@@ -308,6 +318,7 @@ impl Operation for RemoveBroadcastStream {
 
 /// An RTMP output's state.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RtmpStatus {
     /// Your id for it.
@@ -325,6 +336,7 @@ pub struct RtmpStatus {
 
 /// Where a broadcast can be watched.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct BroadcastUrls {
     /// HLS URL.
@@ -341,6 +353,7 @@ pub struct BroadcastUrls {
 
 /// A broadcast as the API reports it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Broadcast {
     /// Broadcast id.

@@ -8,6 +8,7 @@ use crate::wire::{Method, Operation, WireRequest};
 
 /// A registered callback.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Callback {
     /// Callback id.
@@ -28,6 +29,7 @@ pub struct Callback {
 
 /// `register_callback`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RegisterCallback {
     /// Event group.
     pub group: String,
@@ -61,6 +63,7 @@ impl Operation for RegisterCallback {
 
 /// `list_callbacks`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListCallbacks {}
 
 impl Operation for ListCallbacks {
@@ -78,6 +81,7 @@ impl Operation for ListCallbacks {
 
 /// `unregister_callback`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnregisterCallback {
     /// Callback id.
     #[serde(alias = "callbackId")]

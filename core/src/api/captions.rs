@@ -8,6 +8,7 @@ use crate::wire::{Method, Obj, Operation, WireRequest};
 
 /// `start_captions`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct StartCaptions {
     /// Session id.
@@ -54,6 +55,7 @@ impl Operation for StartCaptions {
 
 /// Started captions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Captions {
     /// Captions id.
@@ -65,6 +67,7 @@ pub struct Captions {
 
 /// `stop_captions`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StopCaptions {
     /// Captions id.
     #[serde(alias = "captionsId")]
@@ -88,6 +91,7 @@ impl Operation for StopCaptions {
 
 /// `get_captions`: caption status.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GetCaptions {
     /// Captions id.
     #[serde(alias = "captionsId")]
@@ -110,6 +114,7 @@ impl Operation for GetCaptions {
 
 /// Caption status as the API reports it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CaptionStatus {
     /// Captions id.

@@ -9,6 +9,7 @@ use crate::wire::{Method, Operation, WireRequest};
 
 /// A client connection.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Connection {
     /// Connection id.
@@ -25,6 +26,7 @@ pub struct Connection {
 
 /// The connections of a session.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ConnectionList {
     /// Number of connections.
@@ -46,6 +48,7 @@ pub struct ConnectionList {
 
 /// `list_connections`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListConnections {
     /// Session id.
     #[serde(alias = "sessionId")]
@@ -68,6 +71,7 @@ impl Operation for ListConnections {
 
 /// `force_disconnect`: disconnects a client.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ForceDisconnect {
     /// Session id.
     #[serde(alias = "sessionId")]

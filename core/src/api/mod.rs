@@ -1,7 +1,9 @@
 //! Every REST operation of the Video API, one declarative definition each.
 //!
 //! Each operation is a plain struct of its arguments (deserializable from the snake_case JSON that
-//! bindings send) implementing [`crate::wire::Operation`].
+//! bindings send) implementing [`crate::wire::Operation`], in the module of its area
+//! (`api/<area>.rs`). [`with_operations!`] below lists every operation once; everything else that
+//! enumerates operations expands from it.
 
 pub mod archives;
 pub mod audio_connector;
@@ -24,7 +26,181 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::wire::lenient::{self, Extra};
-use crate::wire::{Method, WireRequest};
+use crate::wire::{Method, Operation, WireRequest};
+
+/// The operation table: every REST operation once, in census order.
+///
+/// A row is `name = area::Type [PagedItem], Method "path template", (client form);` under the doc
+/// comment of the client's typed method. `area` is the module `api/<area>.rs` holding `Type` (the
+/// arguments, implementing [`Operation`]); `[PagedItem]` marks list operations walked by
+/// [`Paged`]; the path template has `{project_id}` and `{snake_case_arg}` placeholders, and a part in
+/// `[…]` is there only when its argument is given. The client
+/// form shapes the typed method `OpenTok::name`: `(&)` takes `&Type`; `(a, b)` takes those ids as
+/// `&str`; `(a; f: T)` takes the ids, then the other fields by value.
+///
+/// `with_operations!(m)` calls `m!` with all rows. From it expand: [`OPERATION_TABLE`], the
+/// [`Paged`] impls, the by-name dispatcher (`crate::dispatch`: `OPERATIONS`, `build_request`,
+/// `decode_response`, `call`, `call_all`), the client's typed methods and the manifest.
+macro_rules! with_operations {
+    ($m:ident) => { $m! {
+        /// Creates a session.
+        create_session = sessions::CreateSession, Post "/session/create", (&);
+        /// Starts an archive.
+        start_archive = archives::StartArchive, Post "/v2/project/{project_id}/archive", (&);
+        /// Stops an archive.
+        stop_archive = archives::StopArchive, Post "/v2/project/{project_id}/archive/{archive_id}/stop", (archive_id);
+        /// Reads an archive.
+        get_archive = archives::GetArchive, Get "/v2/project/{project_id}/archive/{archive_id}", (archive_id);
+        /// Lists archives (one page).
+        list_archives = archives::ListArchives [Archive], Get "/v2/project/{project_id}/archive", (&);
+        /// Deletes an archive.
+        delete_archive = archives::DeleteArchive, Delete "/v2/project/{project_id}/archive/{archive_id}", (archive_id);
+        /// Changes an archive's layout.
+        set_archive_layout = archives::SetArchiveLayout, Put "/v2/project/{project_id}/archive/{archive_id}/layout", (archive_id; layout: crate::api::Layout);
+        /// Adds a stream to an archive.
+        add_archive_stream = archives::AddArchiveStream, Patch "/v2/project/{project_id}/archive/{archive_id}/streams", (&);
+        /// Removes a stream from an archive.
+        remove_archive_stream = archives::RemoveArchiveStream, Patch "/v2/project/{project_id}/archive/{archive_id}/streams", (archive_id, stream_id);
+        /// Starts a broadcast.
+        start_broadcast = broadcasts::StartBroadcast, Post "/v2/project/{project_id}/broadcast", (&);
+        /// Stops a broadcast.
+        stop_broadcast = broadcasts::StopBroadcast, Post "/v2/project/{project_id}/broadcast/{broadcast_id}/stop", (broadcast_id);
+        /// Reads a broadcast.
+        get_broadcast = broadcasts::GetBroadcast, Get "/v2/project/{project_id}/broadcast/{broadcast_id}", (broadcast_id);
+        /// Lists broadcasts (one page).
+        list_broadcasts = broadcasts::ListBroadcasts [Broadcast], Get "/v2/project/{project_id}/broadcast", (&);
+        /// Changes a broadcast's layout.
+        set_broadcast_layout = broadcasts::SetBroadcastLayout, Put "/v2/project/{project_id}/broadcast/{broadcast_id}/layout", (broadcast_id; layout: crate::api::Layout);
+        /// Adds a stream to a broadcast.
+        add_broadcast_stream = broadcasts::AddBroadcastStream, Patch "/v2/project/{project_id}/broadcast/{broadcast_id}/streams", (&);
+        /// Removes a stream from a broadcast.
+        remove_broadcast_stream = broadcasts::RemoveBroadcastStream, Patch "/v2/project/{project_id}/broadcast/{broadcast_id}/streams", (broadcast_id, stream_id);
+        /// Reads a stream.
+        get_stream = streams::GetStream, Get "/v2/project/{project_id}/session/{session_id}/stream/{stream_id}", (session_id, stream_id);
+        /// Lists a session's streams.
+        list_streams = streams::ListStreams, Get "/v2/project/{project_id}/session/{session_id}/stream", (session_id);
+        /// Sets several streams' layout classes.
+        set_stream_class_lists = streams::SetStreamClassLists, Put "/v2/project/{project_id}/session/{session_id}/stream", (&);
+        /// Sets one stream's layout classes.
+        set_stream_class_list = streams::SetStreamClassList, Put "/v2/project/{project_id}/session/{session_id}/stream/{stream_id}", (&);
+        /// Lists a session's connections.
+        list_connections = connections::ListConnections, Get "/v2/project/{project_id}/session/{session_id}/connection", (session_id);
+        /// Sends a signal to all clients or one connection.
+        send_signal = signals::SendSignal, Post "/v2/project/{project_id}/session/{session_id}[/connection/{connection_id}]/signal", (&);
+        /// Disconnects a client.
+        force_disconnect = connections::ForceDisconnect, Delete "/v2/project/{project_id}/session/{session_id}/connection/{connection_id}", (session_id, connection_id);
+        /// Force-mutes one stream.
+        mute_stream = moderation::MuteStream, Post "/v2/project/{project_id}/session/{session_id}/stream/{stream_id}/mute", (session_id, stream_id);
+        /// Mutes every stream except the excluded ones.
+        mute_all = moderation::MuteAll, Post "/v2/project/{project_id}/session/{session_id}/mute", (&);
+        /// Ends a mute-all.
+        disable_force_mute = moderation::DisableForceMute, Post "/v2/project/{project_id}/session/{session_id}/mute", (session_id);
+        /// Dials a SIP endpoint into the session.
+        dial = sip::Dial, Post "/v2/project/{project_id}/dial", (&);
+        /// Plays DTMF digits.
+        play_dtmf = sip::PlayDtmf, Post "/v2/project/{project_id}/session/{session_id}[/connection/{connection_id}]/play-dtmf", (&);
+        /// Starts an Experience Composer render.
+        start_render = renders::StartRender, Post "/v2/project/{project_id}/render", (&);
+        /// Reads a render.
+        get_render = renders::GetRender, Get "/v2/project/{project_id}/render/{render_id}", (render_id);
+        /// Stops a render.
+        stop_render = renders::StopRender, Delete "/v2/project/{project_id}/render/{render_id}", (render_id);
+        /// Lists renders (one page).
+        list_renders = renders::ListRenders [Render], Get "/v2/project/{project_id}/render", (&);
+        /// Connects session audio to a WebSocket.
+        connect_audio = audio_connector::ConnectAudio, Post "/v2/project/{project_id}/connect", (&);
+        /// Stops an Audio Connector.
+        stop_audio_connector = audio_connector::StopAudioConnector, Post "/v2/project/{project_id}/connect/{connection_id}/stop", (connection_id);
+        /// Starts live captions.
+        start_captions = captions::StartCaptions, Post "/v2/project/{project_id}/captions", (&);
+        /// Stops live captions.
+        stop_captions = captions::StopCaptions, Post "/v2/project/{project_id}/captions/{captions_id}/stop", (captions_id);
+        /// Reads caption status.
+        get_captions = captions::GetCaptions, Get "/v2/project/{project_id}/captions/{captions_id}", (captions_id);
+        /// Registers a project callback.
+        register_callback = callbacks::RegisterCallback, Post "/v2/project/{project_id}/callback", (&);
+        /// Lists registered project callbacks.
+        list_callbacks = callbacks::ListCallbacks, Get "/v2/project/{project_id}/callback", ();
+        /// Unregisters a project callback.
+        unregister_callback = callbacks::UnregisterCallback, Delete "/v2/project/{project_id}/callback/{callback_id}", (callback_id);
+    } };
+}
+pub(crate) use with_operations;
+
+/// What the table says of one operation (see [`OPERATION_TABLE`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OperationInfo {
+    /// The name bindings call it by ([`Operation::NAME`]).
+    pub name: &'static str,
+    /// Its area: the module `api/<area>.rs` (one of the twelve area names).
+    pub area: &'static str,
+    /// HTTP method.
+    pub method: Method,
+    /// Path template with `{project_id}` and `{snake_case_arg}` placeholders; a part in `[…]` is
+    /// there only when its argument is given (`send_signal`'s `[/connection/{connection_id}]`).
+    pub path: &'static str,
+    /// Item type of a paged list operation ([`Paged`]), by name.
+    pub paged_item: Option<&'static str>,
+}
+
+macro_rules! table_items {
+    ($( $(#[$doc:meta])* $name:ident = $area:ident :: $ty:ident $([$item:ident])?,
+        $method:ident $path:literal, $form:tt; )*) => {
+        /// Every operation, in census order, as the table lists it.
+        pub const OPERATION_TABLE: &[OperationInfo] = &[$(OperationInfo {
+            name: <$area::$ty as Operation>::NAME,
+            area: stringify!($area),
+            method: Method::$method,
+            path: $path,
+            paged_item: first_of!($(stringify!($item))?),
+        }),*];
+
+        $($(
+            impl Paged for $area::$ty {
+                type Item = $area::$item;
+                fn page_offset(&self) -> Option<i64> {
+                    self.offset
+                }
+                fn page_size(&self) -> Option<i64> {
+                    self.count
+                }
+                fn set_page(&mut self, offset: i64, count: i64) {
+                    self.offset = Some(offset);
+                    self.count = Some(count);
+                }
+                fn into_items(page: Self::Output) -> (Vec<Self::Item>, i64) {
+                    (page.items, page.count)
+                }
+            }
+        )?)*
+    };
+}
+
+/// `Some(x)` for one expression, `None` for none.
+macro_rules! first_of {
+    () => {
+        None
+    };
+    ($x:expr) => {
+        Some($x)
+    };
+}
+
+with_operations!(table_items);
+
+/// A list operation that can be walked page by page ([`crate::OpenTok::list_all`], `call_all`).
+pub trait Paged: Operation {
+    /// Item type.
+    type Item;
+    /// Current offset.
+    fn page_offset(&self) -> Option<i64>;
+    /// Page size.
+    fn page_size(&self) -> Option<i64>;
+    /// Moves to another page.
+    fn set_page(&mut self, offset: i64, count: i64);
+    /// Splits a page into its items and `count`, the total across pages.
+    fn into_items(page: Self::Output) -> (Vec<Self::Item>, i64);
+}
 
 /// Characters left as they are in a path segment: RFC 3986 unreserved (`A-Z a-z 0-9 - . _ ~`).
 /// Everything else in an id is percent-encoded (UTF-8), so no id can add a segment, a query or a
@@ -176,6 +352,7 @@ pub const RESOLUTIONS: [&str; 6] = [
 /// Layout types for archives and broadcasts. A type the core does not know is sent as given
 /// ([`LayoutType::Other`]): the service is the judge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum LayoutType {
     /// Tiles sized to fit.
@@ -202,6 +379,7 @@ pub enum LayoutType {
 /// Nothing is checked here (the official SDKs differ; each language package makes its own SDK's
 /// checks): every field is sent as given.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Layout {
     /// Layout type.
     #[serde(rename = "type", default)]
@@ -230,6 +408,7 @@ impl Layout {
 
 /// Whether streams are added automatically or by API calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum StreamMode {
     /// All streams are included.
@@ -243,13 +422,15 @@ pub type Headers = std::collections::BTreeMap<String, String>;
 
 /// A list page: `{count, items}`; `count` is the total across pages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(bound(deserialize = "T: serde::de::DeserializeOwned"))]
+#[cfg_attr(feature = "schema", schemars(rename = "{T}List"))]
 pub struct Page<T> {
     /// Total number of items (across all pages).
     #[serde(default, deserialize_with = "lenient::int")]
     pub count: i64,
     /// The items of this page.
-    #[serde(default = "Vec::new", deserialize_with = "lenient::null_default")]
+    #[serde(default, deserialize_with = "lenient::null_default")]
     pub items: Vec<T>,
     /// Fields of the answer this struct does not name.
     #[serde(flatten, default)]

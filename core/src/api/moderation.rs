@@ -8,6 +8,7 @@ use crate::wire::{Method, Operation, WireRequest};
 
 /// `mute_stream`: force-mutes one stream's audio.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MuteStream {
     /// Session id.
     #[serde(alias = "sessionId")]
@@ -37,6 +38,7 @@ impl Operation for MuteStream {
 /// Sends the documented `{"active": true, "excludedStreamIds": [...]}`; the official Ruby/Python
 /// spelling `excluded_streams` is accepted as an argument alias.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct MuteAll {
     /// Session id.
@@ -78,6 +80,7 @@ impl Operation for MuteAll {
 
 /// `disable_force_mute`: ends a mute-all.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DisableForceMute {
     /// Session id.
     #[serde(alias = "sessionId")]

@@ -12,6 +12,7 @@ pub const RENDER_RESOLUTIONS: [&str; 6] = super::RESOLUTIONS;
 
 /// Extra render settings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct RenderProperties {
     /// Name of the composed stream (1–200 characters).
@@ -23,6 +24,7 @@ pub struct RenderProperties {
 
 /// `start_render`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct StartRender {
     /// Session id.
@@ -78,6 +80,7 @@ impl Operation for StartRender {
 
 /// `get_render`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GetRender {
     /// Render id.
     #[serde(alias = "renderId")]
@@ -100,6 +103,7 @@ impl Operation for GetRender {
 
 /// `stop_render` (the API answers 204).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StopRender {
     /// Render id.
     #[serde(alias = "renderId")]
@@ -122,6 +126,7 @@ impl Operation for StopRender {
 
 /// `list_renders`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ListRenders {
     /// Index of the first render.
@@ -142,6 +147,7 @@ impl Operation for ListRenders {
 
 /// An Experience Composer render.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Render {
     /// Render id.

@@ -7,6 +7,7 @@ use crate::wire::{from_raw, raw_json, Body, Method, Operation, WireRequest};
 
 /// How media flows in a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum MediaMode {
     /// Media goes through the OpenTok Media Router (needed for archiving, broadcasting, …).
@@ -18,6 +19,7 @@ pub enum MediaMode {
 
 /// Whether sessions are archived automatically.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ArchiveMode {
     /// Archives are started by API calls (default).
@@ -29,6 +31,7 @@ pub enum ArchiveMode {
 
 /// `create_session`: creates a session.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct CreateSession {
     /// Media mode (default relayed, as in the official SDKs).
@@ -57,6 +60,7 @@ pub struct CreateSession {
 
 /// A created session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Session {
     /// The session id.
@@ -86,6 +90,7 @@ pub struct Session {
 
 /// One element of the service's JSON answer.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreatedSession {
     /// The new session id.
     pub session_id: String,
@@ -108,6 +113,7 @@ pub struct CreatedSession {
 
 /// The raw answer of `/session/create`: a one-element array.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct CreatedSessions(pub Vec<CreatedSession>);
 

@@ -13,6 +13,7 @@ pub const MAX_DATA_BYTES: usize = 8192;
 
 /// `send_signal`: to all clients, or to one connection when `connection_id` is set.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct SendSignal {
     /// Session id.

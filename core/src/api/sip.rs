@@ -11,6 +11,7 @@ use crate::wire::{Method, Obj, Operation, WireRequest};
 
 /// SIP digest credentials. The password never appears in `Debug` output.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SipAuth {
     /// User name.
     pub username: String,
@@ -32,6 +33,7 @@ impl fmt::Debug for SipAuth {
 
 /// `dial`: connects a SIP endpoint to a routed session.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Dial {
     /// Session id.
@@ -126,6 +128,7 @@ impl Operation for Dial {
 
 /// A SIP call's connection in the session.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SipCall {
     /// Call id.
@@ -151,6 +154,7 @@ pub struct SipCall {
 
 /// `play_dtmf`: plays DTMF digits to every SIP participant, or to one connection.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct PlayDtmf {
     /// Session id.

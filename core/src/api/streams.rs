@@ -8,6 +8,7 @@ use crate::wire::{Method, Operation, WireRequest};
 
 /// A stream in a session.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Stream {
     /// Stream id.
@@ -26,6 +27,7 @@ pub struct Stream {
 
 /// `get_stream`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GetStream {
     /// Session id.
     #[serde(alias = "sessionId")]
@@ -52,6 +54,7 @@ impl Operation for GetStream {
 
 /// `list_streams`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListStreams {
     /// Session id.
     #[serde(alias = "sessionId")]
@@ -74,6 +77,7 @@ impl Operation for ListStreams {
 
 /// One stream's new class list.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StreamClassList {
     /// Stream id.
     pub id: String,
@@ -88,6 +92,7 @@ pub struct StreamClassList {
 
 /// `set_stream_class_lists`: changes several streams' layout classes at once.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SetStreamClassLists {
     /// Session id.
     #[serde(alias = "sessionId")]
@@ -125,6 +130,7 @@ impl Operation for SetStreamClassLists {
 
 /// `set_stream_class_list`: changes one stream's layout classes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SetStreamClassList {
     /// Session id.
     #[serde(alias = "sessionId")]

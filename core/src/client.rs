@@ -18,9 +18,7 @@ use crate::wire::{Operation, WireRequest};
 pub const OPENTOK_API_URL: &str = "https://api.opentok.com";
 /// Default base URL for Vonage application credentials.
 pub const VONAGE_API_URL: &str = "https://video.api.vonage.com";
-/// Default lifetime of REST-auth JWTs (seconds; `Config::auth_ttl` changes it, the service allows
-/// at most 300).
-pub const AUTH_TTL_SECS: i64 = 180;
+pub use crate::transport::AUTH_TTL_SECS;
 
 /// An OpenTok / Vonage Video API client. Cheap to clone; share one per process.
 #[derive(Clone)]

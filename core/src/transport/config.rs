@@ -38,9 +38,13 @@ pub struct Config {
     /// files. Added to the system store (which honours `SSL_CERT_FILE` and `SSL_CERT_DIR`).
     pub ca_bundle: Option<String>,
     /// Lifetime of the REST auth JWT (`exp - iat`), 1 s to [`MAX_AUTH_TTL`] (the service's
-    /// limit); default [`crate::client::AUTH_TTL_SECS`] (180 s).
+    /// limit); default [`AUTH_TTL_SECS`] (180 s).
     pub auth_ttl: Duration,
 }
+
+/// Default lifetime of REST-auth JWTs (seconds; `Config::auth_ttl` changes it, the service allows
+/// at most 300).
+pub const AUTH_TTL_SECS: i64 = 180;
 
 /// Longest REST auth JWT lifetime the service accepts (5 minutes).
 pub const MAX_AUTH_TTL: Duration = Duration::from_secs(300);
@@ -57,7 +61,7 @@ impl Default for Config {
             retry: RetryPolicy::default(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             ca_bundle: None,
-            auth_ttl: Duration::from_secs(crate::client::AUTH_TTL_SECS as u64),
+            auth_ttl: Duration::from_secs(AUTH_TTL_SECS as u64),
         }
     }
 }

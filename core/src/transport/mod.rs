@@ -8,7 +8,7 @@ mod pool;
 mod retry;
 mod tls;
 
-pub use config::{Config, DEFAULT_MAX_RESPONSE_BYTES, MAX_AUTH_TTL, VERSION};
+pub use config::{Config, AUTH_TTL_SECS, DEFAULT_MAX_RESPONSE_BYTES, MAX_AUTH_TTL, VERSION};
 pub use errors::error_from_response;
 pub use http::RawResponse;
 pub(crate) use http::Transport;

@@ -302,7 +302,443 @@ declare namespace OpenTok {
   class NotFoundError extends OpenTokError {}
   class TimeoutError extends RequestError {}
 
-  // BEGIN GENERATED: raw result types
+  // BEGIN GENERATED: raw result types (from the core's manifest by scripts/gen/gen_types.py; do not edit, run `make generate`).
+  /**
+   * The service's JSON for each operation as the native core hands it over (wire member names;
+   * members the core does not name pass through), one declaration per result type of the core.
+   */
+  namespace Raw {
+    /** Every operation the native core runs by name. */
+    type OperationName =
+      | 'create_session'
+      | 'start_archive'
+      | 'stop_archive'
+      | 'get_archive'
+      | 'list_archives'
+      | 'delete_archive'
+      | 'set_archive_layout'
+      | 'add_archive_stream'
+      | 'remove_archive_stream'
+      | 'start_broadcast'
+      | 'stop_broadcast'
+      | 'get_broadcast'
+      | 'list_broadcasts'
+      | 'set_broadcast_layout'
+      | 'add_broadcast_stream'
+      | 'remove_broadcast_stream'
+      | 'get_stream'
+      | 'list_streams'
+      | 'set_stream_class_lists'
+      | 'set_stream_class_list'
+      | 'list_connections'
+      | 'send_signal'
+      | 'force_disconnect'
+      | 'mute_stream'
+      | 'mute_all'
+      | 'disable_force_mute'
+      | 'dial'
+      | 'play_dtmf'
+      | 'start_render'
+      | 'get_render'
+      | 'stop_render'
+      | 'list_renders'
+      | 'connect_audio'
+      | 'stop_audio_connector'
+      | 'start_captions'
+      | 'stop_captions'
+      | 'get_captions'
+      | 'register_callback'
+      | 'list_callbacks'
+      | 'unregister_callback';
+    /** The raw result of each operation (`null`: the answer is ignored). */
+    interface Results {
+      create_session: Session;
+      start_archive: Archive;
+      stop_archive: Archive;
+      get_archive: Archive;
+      list_archives: ArchiveList;
+      delete_archive: null;
+      set_archive_layout: null;
+      add_archive_stream: null;
+      remove_archive_stream: null;
+      start_broadcast: Broadcast;
+      stop_broadcast: Broadcast;
+      get_broadcast: Broadcast;
+      list_broadcasts: BroadcastList;
+      set_broadcast_layout: null;
+      add_broadcast_stream: null;
+      remove_broadcast_stream: null;
+      get_stream: Stream;
+      list_streams: StreamList;
+      set_stream_class_lists: null;
+      set_stream_class_list: null;
+      list_connections: ConnectionList;
+      send_signal: null;
+      force_disconnect: null;
+      mute_stream: null;
+      mute_all: null;
+      disable_force_mute: null;
+      dial: SipCall;
+      play_dtmf: null;
+      start_render: Render;
+      get_render: Render;
+      stop_render: null;
+      list_renders: RenderList;
+      connect_audio: AudioConnection;
+      stop_audio_connector: null;
+      start_captions: Captions;
+      stop_captions: null;
+      get_captions: CaptionStatus;
+      register_callback: Callback;
+      list_callbacks: Array_of_Callback;
+      unregister_callback: null;
+    }
+    /** A created session. */
+    interface Session {
+      /** Archive mode the session was created with. */
+      archiveMode: ArchiveMode;
+      /** Name of automatic archives. */
+      archiveName?: string | null;
+      /** Resolution of automatic archives. */
+      archiveResolution?: string | null;
+      /** Creation date as the server reported it. */
+      createDt?: string | null;
+      /** Whether end-to-end encryption is on. */
+      e2ee: boolean;
+      /** Location hint the session was created with. */
+      location?: string | null;
+      /** Media mode the session was created with. */
+      mediaMode: MediaMode;
+      /** Media server URL, if reported. */
+      mediaServerUrl?: string | null;
+      /** Project (api key) of the session, as the server reported it. */
+      projectId?: string | null;
+      /** The session id. */
+      sessionId: string;
+      [key: string]: unknown;
+    }
+    /** Whether sessions are archived automatically. */
+    type ArchiveMode = 'manual' | 'always';
+    /** How media flows in a session. */
+    type MediaMode = 'routed' | 'relayed';
+    /** An archive as the API reports it. */
+    interface Archive {
+      /** Vonage application id. */
+      applicationId?: string | null;
+      /** Creation time (ms since epoch). */
+      createdAt?: number | null;
+      /** Duration in seconds. */
+      duration?: number | null;
+      /** Callback event name, when read from a callback. */
+      event?: string | null;
+      /** Audio recorded. */
+      hasAudio?: boolean | null;
+      /** Transcription requested. */
+      hasTranscription?: boolean | null;
+      /** Video recorded. */
+      hasVideo?: boolean | null;
+      /** Archive id. */
+      id: string;
+      /** Maximum bitrate. */
+      maxBitrate?: number | null;
+      /** Multi-archive tag. */
+      multiArchiveTag?: string | null;
+      /** Name. */
+      name?: string | null;
+      /** Composed or individual. */
+      outputMode?: string | null;
+      /** Partner id (older name of the project id). */
+      partnerId?: unknown;
+      /** Encryption password, if any. */
+      password?: string | null;
+      /** Project id (number or string). */
+      projectId?: unknown;
+      /** Quantization parameter. */
+      quantizationParameter?: number | null;
+      /** Why it stopped or failed. */
+      reason?: string | null;
+      /** Resolution. */
+      resolution?: string | null;
+      /** Session id. */
+      sessionId?: string | null;
+      /** SHA-256 of the file. */
+      sha256sum?: string | null;
+      /** Size in bytes. */
+      size?: number | null;
+      /** `available`, `expired`, `failed`, `paused`, `started`, `stopped`, `uploaded` or `deleted`. */
+      status?: string | null;
+      /** Auto or manual. */
+      streamMode?: string | null;
+      /** Streams in the archive. */
+      streams?: ArchiveStream[];
+      /** Transcription state. */
+      transcription?: Transcription | null;
+      /** Last update (ms since epoch). */
+      updatedAt?: number | null;
+      /** Download URL once available. */
+      url?: string | null;
+      [key: string]: unknown;
+    }
+    /** A stream recorded in an archive. */
+    interface ArchiveStream {
+      /** Audio included. */
+      hasAudio?: boolean | null;
+      /** Video included. */
+      hasVideo?: boolean | null;
+      /** Stream id. */
+      streamId?: string | null;
+      [key: string]: unknown;
+    }
+    /** Transcription state of an archive. */
+    interface Transcription {
+      /** Whether a summary was requested. */
+      hasSummary?: boolean | null;
+      /** Language. */
+      primaryLanguageCode?: string | null;
+      /** Failure reason. */
+      reason?: string | null;
+      /** Status. */
+      status?: string | null;
+      /** Download URL. */
+      url?: string | null;
+      [key: string]: unknown;
+    }
+    /** A list page: `{count, items}`; `count` is the total across pages. */
+    interface ArchiveList {
+      /** Total number of items (across all pages). */
+      count?: number;
+      /** The items of this page. */
+      items?: Archive[];
+      [key: string]: unknown;
+    }
+    /** A broadcast as the API reports it. */
+    interface Broadcast {
+      /** Vonage application id. */
+      applicationId?: string | null;
+      /** Output URLs. */
+      broadcastUrls?: BroadcastUrls | null;
+      /** Creation time (ms). */
+      createdAt?: number | null;
+      /** Callback event name. */
+      event?: string | null;
+      /** Audio included. */
+      hasAudio?: boolean | null;
+      /** Video included. */
+      hasVideo?: boolean | null;
+      /** Broadcast id. */
+      id: string;
+      /** Maximum bitrate. */
+      maxBitrate?: number | null;
+      /** Maximum duration (s). */
+      maxDuration?: number | null;
+      /** Multi-broadcast tag. */
+      multiBroadcastTag?: string | null;
+      /** Partner id. */
+      partnerId?: unknown;
+      /** Project id. */
+      projectId?: unknown;
+      /** Resolution. */
+      resolution?: string | null;
+      /** Session id. */
+      sessionId?: string | null;
+      /** Settings (e.g. `{"hls": {"lowLatency", "dvr"}}`). */
+      settings?: unknown;
+      /** `started` or `stopped`. */
+      status?: string | null;
+      /** Auto or manual. */
+      streamMode?: string | null;
+      /** Streams in the broadcast. */
+      streams?: unknown[];
+      /** Last update (ms). */
+      updatedAt?: number | null;
+      [key: string]: unknown;
+    }
+    /** Where a broadcast can be watched. */
+    interface BroadcastUrls {
+      /** HLS URL. */
+      hls?: string | null;
+      /** HLS state. */
+      hlsStatus?: string | null;
+      /** RTMP targets (the service may also answer an object keyed by id). */
+      rtmp?: RtmpStatus[];
+      [key: string]: unknown;
+    }
+    /** An RTMP output's state. */
+    interface RtmpStatus {
+      /** Your id for it. */
+      id?: string | null;
+      /** Server URL. */
+      serverUrl?: string | null;
+      /** `connecting`, `live`, `offline` or `error`. */
+      status?: string | null;
+      /** Stream name. */
+      streamName?: string | null;
+      [key: string]: unknown;
+    }
+    /** A list page: `{count, items}`; `count` is the total across pages. */
+    interface BroadcastList {
+      /** Total number of items (across all pages). */
+      count?: number;
+      /** The items of this page. */
+      items?: Broadcast[];
+      [key: string]: unknown;
+    }
+    /** A stream in a session. */
+    interface Stream {
+      /** Stream id. */
+      id: string;
+      /** Layout classes. */
+      layoutClassList?: string[];
+      /** Name given by the publisher. */
+      name?: string | null;
+      /** `camera` or `screen` (or `custom`). */
+      videoType?: string | null;
+      [key: string]: unknown;
+    }
+    /** A list page: `{count, items}`; `count` is the total across pages. */
+    interface StreamList {
+      /** Total number of items (across all pages). */
+      count?: number;
+      /** The items of this page. */
+      items?: Stream[];
+      [key: string]: unknown;
+    }
+    /** The connections of a session. */
+    interface ConnectionList {
+      /** Vonage application id. */
+      applicationId?: string | null;
+      /** Number of connections. */
+      count?: number;
+      /** The connections. */
+      items?: Connection[];
+      /** Project id. */
+      projectId?: unknown;
+      /** Session id. */
+      sessionId?: string | null;
+      [key: string]: unknown;
+    }
+    /** A client connection. */
+    interface Connection {
+      /** Connection id. */
+      connectionId: string;
+      /** `Connecting`, `Connected` or `Disconnected`. */
+      connectionState?: string | null;
+      /** When it connected (ms). */
+      createdAt?: number | null;
+      [key: string]: unknown;
+    }
+    /** A SIP call's connection in the session. */
+    interface SipCall {
+      /** Its connection id. */
+      connectionId?: string | null;
+      /** Creation time (ms). */
+      createdAt?: number | null;
+      /** Call id. */
+      id: string;
+      /** Project id. */
+      projectId?: unknown;
+      /** Session id. */
+      sessionId?: string | null;
+      /** Its stream id. */
+      streamId?: string | null;
+      /** Last update (ms). */
+      updatedAt?: number | null;
+      [key: string]: unknown;
+    }
+    /** An Experience Composer render. */
+    interface Render {
+      /** Vonage application id. */
+      applicationId?: string | null;
+      /** Status callback URL. */
+      callbackUrl?: string | null;
+      /** Creation time (ms). */
+      createdAt?: number | null;
+      /** Render id. */
+      id: string;
+      /** Name of the composed stream. */
+      name?: string | null;
+      /** Project id. */
+      projectId?: unknown;
+      /** Why it stopped. */
+      reason?: string | null;
+      /** Resolution. */
+      resolution?: string | null;
+      /** Session id. */
+      sessionId?: string | null;
+      /** `starting`, `started`, `stopped` or `failed`. */
+      status?: string | null;
+      /** The composed stream's id. */
+      streamId?: string | null;
+      /** Last update (ms). */
+      updatedAt?: number | null;
+      /** Rendered page. */
+      url?: string | null;
+      [key: string]: unknown;
+    }
+    /** A list page: `{count, items}`; `count` is the total across pages. */
+    interface RenderList {
+      /** Total number of items (across all pages). */
+      count?: number;
+      /** The items of this page. */
+      items?: Render[];
+      [key: string]: unknown;
+    }
+    /** A running Audio Connector. */
+    interface AudioConnection {
+      /** Whether it is bidirectional, when reported. */
+      bidirectional?: boolean | null;
+      /** Its connection id in the session. */
+      connectionId?: string | null;
+      /** Audio Connector id. */
+      id: string;
+      [key: string]: unknown;
+    }
+    /** Started captions. */
+    interface Captions {
+      /** Captions id. */
+      captionsId: string;
+      [key: string]: unknown;
+    }
+    /** Caption status as the API reports it. */
+    interface CaptionStatus {
+      /** Vonage application id. */
+      applicationId?: string | null;
+      /** Captions id. */
+      captionId: string;
+      /** Creation time (ms). */
+      createdAt?: number | null;
+      /** Duration (s). */
+      duration?: number | null;
+      /** Language. */
+      languageCode?: string | null;
+      /** Provider. */
+      provider?: string | null;
+      /** Why it stopped. */
+      reason?: string | null;
+      /** Session id. */
+      sessionId?: string | null;
+      /** `started`, `stopped`, `paused` or `failed`. */
+      status?: string | null;
+      /** Last update (ms). */
+      updatedAt?: number | null;
+      [key: string]: unknown;
+    }
+    /** A registered callback. */
+    interface Callback {
+      /** Creation time (ms). */
+      createdAt?: number | null;
+      /** Event (`created`, `destroyed`, `status`, …). */
+      event?: string | null;
+      /** Event group (`connection`, `stream`, `archive`, …). */
+      group?: string | null;
+      /** Callback id. */
+      id: string;
+      /** URL called. */
+      url?: string | null;
+      [key: string]: unknown;
+    }
+    type Array_of_Callback = Callback[];
+  }
   // END GENERATED: raw result types
 }
 

@@ -23,7 +23,7 @@ class Client:
     def display_url(self) -> str: ...
     @property
     def project_id(self) -> str: ...
-    def call(self, op: str, args_json: str) -> str: ...
+    def call(self, op: OperationName, args_json: str) -> str: ...
     def call_all(self, op: str, args_json: str) -> str: ...
     def submit(self, op: str, args_json: str, queue: Completions, id: int) -> CallHandle: ...
     def submit_all(self, op: str, args_json: str, queue: Completions, id: int) -> CallHandle: ...
@@ -54,5 +54,293 @@ def display_url(url: str) -> str: ...
 def operations() -> List[str]: ...
 def parse_webhook(body: bytes, headers_json: str, secret: Optional[str] = None, leeway: float = 0.0, now: Optional[float] = None) -> str: ...
 
-# BEGIN GENERATED: raw result types
+# BEGIN GENERATED: raw result types (from the core's manifest by scripts/gen/gen_types.py; do not edit, run `make generate`).
+# The service's JSON for each operation as the native core hands it over (wire member names;
+# members the core does not name pass through), one TypedDict per result type of the core.
+from typing_extensions import Literal, Required, TypedDict
+
+OperationName = Literal[
+    "create_session",
+    "start_archive",
+    "stop_archive",
+    "get_archive",
+    "list_archives",
+    "delete_archive",
+    "set_archive_layout",
+    "add_archive_stream",
+    "remove_archive_stream",
+    "start_broadcast",
+    "stop_broadcast",
+    "get_broadcast",
+    "list_broadcasts",
+    "set_broadcast_layout",
+    "add_broadcast_stream",
+    "remove_broadcast_stream",
+    "get_stream",
+    "list_streams",
+    "set_stream_class_lists",
+    "set_stream_class_list",
+    "list_connections",
+    "send_signal",
+    "force_disconnect",
+    "mute_stream",
+    "mute_all",
+    "disable_force_mute",
+    "dial",
+    "play_dtmf",
+    "start_render",
+    "get_render",
+    "stop_render",
+    "list_renders",
+    "connect_audio",
+    "stop_audio_connector",
+    "start_captions",
+    "stop_captions",
+    "get_captions",
+    "register_callback",
+    "list_callbacks",
+    "unregister_callback",
+]
+"""Every operation the native core runs by name."""
+
+class Results(TypedDict):
+    """The raw result of each operation (None: the answer is ignored)."""
+    create_session: Session
+    start_archive: Archive
+    stop_archive: Archive
+    get_archive: Archive
+    list_archives: ArchiveList
+    delete_archive: None
+    set_archive_layout: None
+    add_archive_stream: None
+    remove_archive_stream: None
+    start_broadcast: Broadcast
+    stop_broadcast: Broadcast
+    get_broadcast: Broadcast
+    list_broadcasts: BroadcastList
+    set_broadcast_layout: None
+    add_broadcast_stream: None
+    remove_broadcast_stream: None
+    get_stream: Stream
+    list_streams: StreamList
+    set_stream_class_lists: None
+    set_stream_class_list: None
+    list_connections: ConnectionList
+    send_signal: None
+    force_disconnect: None
+    mute_stream: None
+    mute_all: None
+    disable_force_mute: None
+    dial: SipCall
+    play_dtmf: None
+    start_render: Render
+    get_render: Render
+    stop_render: None
+    list_renders: RenderList
+    connect_audio: AudioConnection
+    stop_audio_connector: None
+    start_captions: Captions
+    stop_captions: None
+    get_captions: CaptionStatus
+    register_callback: Callback
+    list_callbacks: Array_of_Callback
+    unregister_callback: None
+
+class Session(TypedDict, total=False):
+    """A created session."""
+    archiveMode: Required[ArchiveMode]
+    archiveName: Optional[str]
+    archiveResolution: Optional[str]
+    createDt: Optional[str]
+    e2ee: Required[bool]
+    location: Optional[str]
+    mediaMode: Required[MediaMode]
+    mediaServerUrl: Optional[str]
+    projectId: Optional[str]
+    sessionId: Required[str]
+
+# Whether sessions are archived automatically.
+ArchiveMode = Literal["manual", "always"]
+
+# How media flows in a session.
+MediaMode = Literal["routed", "relayed"]
+
+class Archive(TypedDict, total=False):
+    """An archive as the API reports it."""
+    applicationId: Optional[str]
+    createdAt: Optional[int]
+    duration: Optional[int]
+    event: Optional[str]
+    hasAudio: Optional[bool]
+    hasTranscription: Optional[bool]
+    hasVideo: Optional[bool]
+    id: Required[str]
+    maxBitrate: Optional[int]
+    multiArchiveTag: Optional[str]
+    name: Optional[str]
+    outputMode: Optional[str]
+    partnerId: Any
+    password: Optional[str]
+    projectId: Any
+    quantizationParameter: Optional[int]
+    reason: Optional[str]
+    resolution: Optional[str]
+    sessionId: Optional[str]
+    sha256sum: Optional[str]
+    size: Optional[int]
+    status: Optional[str]
+    streamMode: Optional[str]
+    streams: List[ArchiveStream]
+    transcription: Optional[Transcription]
+    updatedAt: Optional[int]
+    url: Optional[str]
+
+class ArchiveStream(TypedDict, total=False):
+    """A stream recorded in an archive."""
+    hasAudio: Optional[bool]
+    hasVideo: Optional[bool]
+    streamId: Optional[str]
+
+class Transcription(TypedDict, total=False):
+    """Transcription state of an archive."""
+    hasSummary: Optional[bool]
+    primaryLanguageCode: Optional[str]
+    reason: Optional[str]
+    status: Optional[str]
+    url: Optional[str]
+
+class ArchiveList(TypedDict, total=False):
+    """A list page: `{count, items}`; `count` is the total across pages."""
+    count: int
+    items: List[Archive]
+
+class Broadcast(TypedDict, total=False):
+    """A broadcast as the API reports it."""
+    applicationId: Optional[str]
+    broadcastUrls: Optional[BroadcastUrls]
+    createdAt: Optional[int]
+    event: Optional[str]
+    hasAudio: Optional[bool]
+    hasVideo: Optional[bool]
+    id: Required[str]
+    maxBitrate: Optional[int]
+    maxDuration: Optional[int]
+    multiBroadcastTag: Optional[str]
+    partnerId: Any
+    projectId: Any
+    resolution: Optional[str]
+    sessionId: Optional[str]
+    settings: Any
+    status: Optional[str]
+    streamMode: Optional[str]
+    streams: List[Any]
+    updatedAt: Optional[int]
+
+class BroadcastUrls(TypedDict, total=False):
+    """Where a broadcast can be watched."""
+    hls: Optional[str]
+    hlsStatus: Optional[str]
+    rtmp: List[RtmpStatus]
+
+class RtmpStatus(TypedDict, total=False):
+    """An RTMP output's state."""
+    id: Optional[str]
+    serverUrl: Optional[str]
+    status: Optional[str]
+    streamName: Optional[str]
+
+class BroadcastList(TypedDict, total=False):
+    """A list page: `{count, items}`; `count` is the total across pages."""
+    count: int
+    items: List[Broadcast]
+
+class Stream(TypedDict, total=False):
+    """A stream in a session."""
+    id: Required[str]
+    layoutClassList: List[str]
+    name: Optional[str]
+    videoType: Optional[str]
+
+class StreamList(TypedDict, total=False):
+    """A list page: `{count, items}`; `count` is the total across pages."""
+    count: int
+    items: List[Stream]
+
+class ConnectionList(TypedDict, total=False):
+    """The connections of a session."""
+    applicationId: Optional[str]
+    count: int
+    items: List[Connection]
+    projectId: Any
+    sessionId: Optional[str]
+
+class Connection(TypedDict, total=False):
+    """A client connection."""
+    connectionId: Required[str]
+    connectionState: Optional[str]
+    createdAt: Optional[int]
+
+class SipCall(TypedDict, total=False):
+    """A SIP call's connection in the session."""
+    connectionId: Optional[str]
+    createdAt: Optional[int]
+    id: Required[str]
+    projectId: Any
+    sessionId: Optional[str]
+    streamId: Optional[str]
+    updatedAt: Optional[int]
+
+class Render(TypedDict, total=False):
+    """An Experience Composer render."""
+    applicationId: Optional[str]
+    callbackUrl: Optional[str]
+    createdAt: Optional[int]
+    id: Required[str]
+    name: Optional[str]
+    projectId: Any
+    reason: Optional[str]
+    resolution: Optional[str]
+    sessionId: Optional[str]
+    status: Optional[str]
+    streamId: Optional[str]
+    updatedAt: Optional[int]
+    url: Optional[str]
+
+class RenderList(TypedDict, total=False):
+    """A list page: `{count, items}`; `count` is the total across pages."""
+    count: int
+    items: List[Render]
+
+class AudioConnection(TypedDict, total=False):
+    """A running Audio Connector."""
+    bidirectional: Optional[bool]
+    connectionId: Optional[str]
+    id: Required[str]
+
+class Captions(TypedDict, total=False):
+    """Started captions."""
+    captionsId: Required[str]
+
+class CaptionStatus(TypedDict, total=False):
+    """Caption status as the API reports it."""
+    applicationId: Optional[str]
+    captionId: Required[str]
+    createdAt: Optional[int]
+    duration: Optional[int]
+    languageCode: Optional[str]
+    provider: Optional[str]
+    reason: Optional[str]
+    sessionId: Optional[str]
+    status: Optional[str]
+    updatedAt: Optional[int]
+
+class Callback(TypedDict, total=False):
+    """A registered callback."""
+    createdAt: Optional[int]
+    event: Optional[str]
+    group: Optional[str]
+    id: Required[str]
+    url: Optional[str]
+
+Array_of_Callback = List[Callback]
 # END GENERATED: raw result types

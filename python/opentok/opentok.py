@@ -50,6 +50,7 @@ from .websocket_audio_connection import WebSocketAudioConnection
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from ._native import OperationName  # the operation names of the core's manifest (generated stub)
     from ._response import Response
 
     from .callbacks import Callback
@@ -529,7 +530,7 @@ class _Base(abc.ABC):
     # ---- the execution hook (sync here, coroutine in AsyncClient) ----
 
     @abc.abstractmethod
-    def _run(self, op: str, args: Dict[str, Any], conv: Callable[[Any], Any], all_pages: bool = False, http: bool = False) -> Any:
+    def _run(self, op: "OperationName", args: Dict[str, Any], conv: Callable[[Any], Any], all_pages: bool = False, http: bool = False) -> Any:
         """Runs one operation: blocking in :class:`Client`, a future in ``AsyncClient``."""
 
     # ---- tokens (no I/O: the same in Client and AsyncClient) ----
@@ -1029,7 +1030,7 @@ class Client(_Base):
     path) as ``api_secret``.
     """
 
-    def _run(self, op: str, args: Dict[str, Any], conv: Callable[[Any], Any], all_pages: bool = False, http: bool = False) -> Any:
+    def _run(self, op: "OperationName", args: Dict[str, Any], conv: Callable[[Any], Any], all_pages: bool = False, http: bool = False) -> Any:
         native = self._native()
         args_json = self._args_json(op, args)
         if _logger is not None or "logging" in sys.modules:

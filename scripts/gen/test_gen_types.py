@@ -58,6 +58,7 @@ class GenTypesTest(unittest.TestCase):
         self.assertIn("transcription: Optional[Transcription]", py)
         self.assertIn('CaptionState = Literal["started", "stopped", "paused", "failed"]', py)
         self.assertIn("    delete_archive: None", py)
+        self.assertIn("def call(self, op: OperationName, args_json: str) -> str: ...", py)
 
     def test_keys_that_are_not_identifiers_use_the_functional_form(self):
         doc = copy.deepcopy(SAMPLE)

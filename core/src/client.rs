@@ -341,7 +341,7 @@ impl ClientOptions {
 /// One typed method per operation, expanded from the operation table
 /// ([`crate::api::with_operations`]).
 macro_rules! typed_methods {
-    ($( $(#[$doc:meta])* $name:ident = $area:ident :: $ty:ident $([$item:ident])?,
+    ($( $(#[$doc:meta])* $name:ident = $area:ident :: $ty:ident $(-> $raw:ident)? $([$item:ident])?,
         $method:ident $path:literal, $form:tt; )*) => {
         impl OpenTok {$(
             typed_method!($(#[$doc])* $name, $area::$ty, $form);

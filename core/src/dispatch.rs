@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::wire::{parse_args, Operation, WireRequest};
 
 macro_rules! dispatcher {
-    ($( $(#[$doc:meta])* $name:ident = $area:ident :: $ty:ident $([$item:ident])?,
+    ($( $(#[$doc:meta])* $name:ident = $area:ident :: $ty:ident $(-> $raw:ident)? $([$item:ident])?,
         $method:ident $path:literal, $form:tt; )*) => {
         /// Names of every operation, in census order.
         pub const OPERATIONS: &[&str] = &[$(<api::$area::$ty as Operation>::NAME),*];

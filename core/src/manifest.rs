@@ -76,27 +76,38 @@ fn schema_name_of<T: JsonSchema>(
 type TypesOf =
     fn(&mut SchemaGenerator, &mut Map<String, Value>) -> (Option<String>, Option<String>);
 
-fn types_of<O>(
+/// `R` is the raw answer bindings receive: the operation's `Output`, unless the table names another.
+fn types_of<O, R>(
     gen: &mut SchemaGenerator,
     inline: &mut Map<String, Value>,
 ) -> (Option<String>, Option<String>)
 where
     O: Operation + JsonSchema,
-    O::Output: JsonSchema,
+    R: JsonSchema,
 {
     (
         schema_name_of::<O>(gen, inline),
-        schema_name_of::<O::Output>(gen, inline),
+        schema_name_of::<R>(gen, inline),
     )
 }
 
 macro_rules! manifest_types {
-    ($( $(#[$doc:meta])* $name:ident = $area:ident :: $ty:ident $([$item:ident])?,
+    ($( $(#[$doc:meta])* $name:ident = $area:ident :: $ty:ident $(-> $raw:ident)? $([$item:ident])?,
         $method:ident $path:literal, $form:tt; )*) => {
         /// One schema function per row of [`OPERATION_TABLE`], in the same order.
         fn op_types() -> Vec<TypesOf> {
-            vec![$(types_of::<api::$area::$ty> as TypesOf),*]
+            vec![$(types_fn!($area, $ty $(, $raw)?)),*]
         }
+    };
+}
+
+/// `types_of::<Type>`, or `types_of_raw::<Type, Raw>` for a row with `-> Raw`.
+macro_rules! types_fn {
+    ($area:ident, $ty:ident) => {
+        types_of::<api::$area::$ty, <api::$area::$ty as Operation>::Output> as TypesOf
+    };
+    ($area:ident, $ty:ident, $raw:ident) => {
+        types_of::<api::$area::$ty, api::$area::$raw> as TypesOf
     };
 }
 

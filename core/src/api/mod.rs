@@ -30,9 +30,11 @@ use crate::wire::{Method, Operation, WireRequest};
 
 /// The operation table: every REST operation once, in census order.
 ///
-/// A row is `name = area::Type [PagedItem], Method "path template", (client form);` under the doc
-/// comment of the client's typed method. `area` is the module `api/<area>.rs` holding `Type` (the
-/// arguments, implementing [`Operation`]); `[PagedItem]` marks list operations walked by
+/// A row is `name = area::Type -> Raw [PagedItem], Method "path template", (client form);` under
+/// the doc comment of the client's typed method. `area` is the module `api/<area>.rs` holding `Type`
+/// (the arguments, implementing [`Operation`]); `-> Raw` (optional) names the type of the raw answer
+/// bindings receive where it differs from the typed `Output` (`create_session` answers a list of
+/// `CreatedSession`, from which the client builds one `Session`); `[PagedItem]` marks list operations walked by
 /// [`Paged`]; the path template has `{project_id}` and `{snake_case_arg}` placeholders, and a part in
 /// `[…]` is there only when its argument is given. The client
 /// form shapes the typed method `OpenTok::name`: `(&)` takes `&Type`; `(a, b)` takes those ids as
@@ -44,7 +46,7 @@ use crate::wire::{Method, Operation, WireRequest};
 macro_rules! with_operations {
     ($m:ident) => { $m! {
         /// Creates a session.
-        create_session = sessions::CreateSession, Post "/session/create", (&);
+        create_session = sessions::CreateSession -> CreatedSessions, Post "/session/create", (&);
         /// Starts an archive.
         start_archive = archives::StartArchive, Post "/v2/project/{project_id}/archive", (&);
         /// Stops an archive.
@@ -144,7 +146,7 @@ pub struct OperationInfo {
 }
 
 macro_rules! table_items {
-    ($( $(#[$doc:meta])* $name:ident = $area:ident :: $ty:ident $([$item:ident])?,
+    ($( $(#[$doc:meta])* $name:ident = $area:ident :: $ty:ident $(-> $raw:ident)? $([$item:ident])?,
         $method:ident $path:literal, $form:tt; )*) => {
         /// Every operation, in census order, as the table lists it.
         pub const OPERATION_TABLE: &[OperationInfo] = &[$(OperationInfo {

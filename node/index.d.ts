@@ -352,7 +352,7 @@ declare namespace OpenTok {
       | 'unregister_callback';
     /** The raw result of each operation (`null`: the answer is ignored). */
     interface Results {
-      create_session: Session;
+      create_session: CreatedSessions;
       start_archive: Archive;
       stop_archive: Archive;
       get_archive: Archive;
@@ -393,34 +393,22 @@ declare namespace OpenTok {
       list_callbacks: Array_of_Callback;
       unregister_callback: null;
     }
-    /** A created session. */
-    interface Session {
-      /** Archive mode the session was created with. */
-      archiveMode: ArchiveMode;
-      /** Name of automatic archives. */
-      archiveName?: string | null;
-      /** Resolution of automatic archives. */
-      archiveResolution?: string | null;
-      /** Creation date as the server reported it. */
-      createDt?: string | null;
-      /** Whether end-to-end encryption is on. */
-      e2ee: boolean;
-      /** Location hint the session was created with. */
-      location?: string | null;
-      /** Media mode the session was created with. */
-      mediaMode: MediaMode;
-      /** Media server URL, if reported. */
-      mediaServerUrl?: string | null;
-      /** Project (api key) of the session, as the server reported it. */
-      projectId?: string | null;
-      /** The session id. */
-      sessionId: string;
+    /** The raw answer of `/session/create`: a one-element array. */
+    type CreatedSessions = CreatedSession[];
+    /** One element of the service's JSON answer. */
+    interface CreatedSession {
+      /** Creation date. */
+      create_dt?: string | null;
+      /** Media server URL. */
+      media_server_url?: string | null;
+      /** Partner id (older name of the project id). */
+      partner_id?: unknown;
+      /** Project id (may be a number or a string on the wire). */
+      project_id?: unknown;
+      /** The new session id. */
+      session_id: string;
       [key: string]: unknown;
     }
-    /** Whether sessions are archived automatically. */
-    type ArchiveMode = 'manual' | 'always';
-    /** How media flows in a session. */
-    type MediaMode = 'routed' | 'relayed';
     /** An archive as the API reports it. */
     interface Archive {
       /** Vonage application id. */

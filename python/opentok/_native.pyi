@@ -105,7 +105,7 @@ OperationName = Literal[
 
 class Results(TypedDict):
     """The raw result of each operation (None: the answer is ignored)."""
-    create_session: Session
+    create_session: CreatedSessions
     start_archive: Archive
     stop_archive: Archive
     get_archive: Archive
@@ -146,24 +146,16 @@ class Results(TypedDict):
     list_callbacks: Array_of_Callback
     unregister_callback: None
 
-class Session(TypedDict, total=False):
-    """A created session."""
-    archiveMode: Required[ArchiveMode]
-    archiveName: Optional[str]
-    archiveResolution: Optional[str]
-    createDt: Optional[str]
-    e2ee: Required[bool]
-    location: Optional[str]
-    mediaMode: Required[MediaMode]
-    mediaServerUrl: Optional[str]
-    projectId: Optional[str]
-    sessionId: Required[str]
+# The raw answer of `/session/create`: a one-element array.
+CreatedSessions = List[CreatedSession]
 
-# Whether sessions are archived automatically.
-ArchiveMode = Literal["manual", "always"]
-
-# How media flows in a session.
-MediaMode = Literal["routed", "relayed"]
+class CreatedSession(TypedDict, total=False):
+    """One element of the service's JSON answer."""
+    create_dt: Optional[str]
+    media_server_url: Optional[str]
+    partner_id: Any
+    project_id: Any
+    session_id: Required[str]
 
 class Archive(TypedDict, total=False):
     """An archive as the API reports it."""

@@ -339,7 +339,7 @@ impl ClientOptions {
 }
 
 /// One typed method per operation, expanded from the operation table
-/// ([`crate::api::with_operations`]).
+/// (`with_operations!` in `core/src/api/mod.rs`).
 macro_rules! typed_methods {
     ($( $(#[$doc:meta])* $name:ident = $area:ident :: $ty:ident $(-> $raw:ident)? $([$item:ident])?,
         $method:ident $path:literal, $form:tt; )*) => {

@@ -1,5 +1,5 @@
 //! Calling any operation by name with JSON arguments — the single entry point bindings use.
-//! Everything here expands from the operation table ([`crate::api::with_operations`]).
+//! Everything here expands from the operation table (`with_operations!` in `core/src/api/mod.rs`).
 
 use serde_json::Value;
 

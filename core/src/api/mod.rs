@@ -2,7 +2,7 @@
 //!
 //! Each operation is a plain struct of its arguments (deserializable from the snake_case JSON that
 //! bindings send) implementing [`crate::wire::Operation`], in the module of its area
-//! (`api/<area>.rs`). [`with_operations!`] below lists every operation once; everything else that
+//! (`api/<area>.rs`). `with_operations!` below lists every operation once; everything else that
 //! enumerates operations expands from it.
 
 pub mod archives;

@@ -35,6 +35,7 @@ pub mod host;
 pub mod jwt;
 #[cfg(feature = "schema")]
 pub mod manifest;
+pub mod record;
 pub mod rt;
 pub mod session_id;
 pub mod token;

@@ -21,15 +21,20 @@ const ENCODER: GeneralPurpose = GeneralPurpose::new(
     GeneralPurposeConfig::new().with_encode_padding(false),
 );
 
-/// The fields encoded in a session id.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SessionIdInfo {
-    /// The api key (or application id) that owns the session.
-    pub api_key: String,
-    /// The location hint (IPv4) the session was created with; may be empty.
-    pub location: String,
-    /// The creation time as the service wrote it (e.g. `Tue Jan 28 15:48:40 PST 2014`).
-    pub create_time: String,
+crate::record::ffi_export! {
+    ffi session_id_info_ffi;
+    /// The fields encoded in a session id.
+    rust {
+        #[derive(Debug, Clone, PartialEq, Eq)]
+    }
+    pub struct SessionIdInfo {
+        /// The api key (or application id) that owns the session.
+        pub api_key: String,
+        /// The location hint (IPv4) the session was created with; may be empty.
+        pub location: String,
+        /// The creation time as the service wrote it (e.g. `Tue Jan 28 15:48:40 PST 2014`).
+        pub create_time: String,
+    }
 }
 
 /// Decodes a session id. Malformed input is an [`Error::InvalidArgument`] for `session_id`.

@@ -1,22 +1,26 @@
 //! Archives: `/v2/project/{apiKey}/archive…`.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::{check_id, decode_with, project_path};
-use super::{Layout, Page, StreamMode};
+use super::{Layout, StreamMode};
 use crate::error::Result;
 use crate::wire::{Method, Obj, Operation, WireRequest};
 
-/// Composed (one file) or individual (one file per stream).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum OutputMode {
-    /// All streams composed into one file.
-    Composed,
-    /// One file per stream.
-    Individual,
+crate::record::ffi_export! {
+    ffi output_mode_ffi;
+    /// Composed (one file) or individual (one file per stream).
+    rust {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(rename_all = "lowercase")]
+    }
+    pub enum OutputMode {
+        /// All streams composed into one file.
+        Composed,
+        /// One file per stream.
+        Individual,
+    }
 }
 
 /// Post-call transcription settings.
@@ -170,7 +174,7 @@ pub struct ListArchives {
 
 impl Operation for ListArchives {
     const NAME: &'static str = "list_archives";
-    type Output = Page<Archive>;
+    type Output = ArchiveList;
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         super::list_request(
@@ -277,109 +281,105 @@ impl Operation for RemoveArchiveStream {
     decode_with!(empty);
 }
 
-/// A stream recorded in an archive.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", default)]
-pub struct ArchiveStream {
-    /// Stream id.
-    pub stream_id: Option<String>,
-    /// Audio included.
-    pub has_audio: Option<bool>,
-    /// Video included.
-    pub has_video: Option<bool>,
-    /// Fields of the answer this struct does not name, as received.
-    #[serde(flatten)]
-    pub extra: crate::wire::lenient::Extra,
+crate::record::result_record! {
+    ffi stream_selection_ffi;
+    /// A stream included in an archive or broadcast.
+    pub struct StreamSelection {
+        /// Stream id.
+        stream_id: Option<String> = "streamId",
+        /// Audio included.
+        has_audio: Option<bool> = "hasAudio",
+        /// Video included.
+        has_video: Option<bool> = "hasVideo",
+    }
+    added {}
 }
 
-/// Transcription state of an archive.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", default)]
-pub struct Transcription {
-    /// Status.
-    pub status: Option<String>,
-    /// Download URL.
-    pub url: Option<String>,
-    /// Failure reason.
-    pub reason: Option<String>,
-    /// Language.
-    pub primary_language_code: Option<String>,
-    /// Whether a summary was requested.
-    pub has_summary: Option<bool>,
-    /// Fields of the answer this struct does not name, as received.
-    #[serde(flatten)]
-    pub extra: crate::wire::lenient::Extra,
+/// A stream recorded in an archive (the older name of [`StreamSelection`]).
+pub type ArchiveStream = StreamSelection;
+
+crate::record::result_record! {
+    ffi transcription_ffi;
+    /// Transcription state of an archive.
+    pub struct Transcription {
+        /// Status.
+        status: Option<String> = "status",
+        /// Download URL.
+        url: Option<String> = "url",
+        /// Failure reason.
+        reason: Option<String> = "reason",
+        /// Language.
+        primary_language_code: Option<String> = "primaryLanguageCode",
+        /// Whether a summary was requested.
+        has_summary: Option<bool> = "hasSummary",
+    }
+    added {}
 }
 
-/// An archive as the API reports it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct Archive {
-    /// Archive id.
-    pub id: String,
-    /// `available`, `expired`, `failed`, `paused`, `started`, `stopped`, `uploaded` or `deleted`.
-    pub status: Option<String>,
-    /// Name.
-    pub name: Option<String>,
-    /// Why it stopped or failed.
-    pub reason: Option<String>,
-    /// Session id.
-    pub session_id: Option<String>,
-    /// Project id (number or string).
-    pub project_id: Option<Value>,
-    /// Partner id (older name of the project id).
-    pub partner_id: Option<Value>,
-    /// Vonage application id.
-    pub application_id: Option<String>,
-    /// Creation time (ms since epoch).
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub created_at: Option<i64>,
-    /// Last update (ms since epoch).
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub updated_at: Option<i64>,
-    /// Size in bytes.
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub size: Option<i64>,
-    /// Duration in seconds.
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub duration: Option<i64>,
-    /// Composed or individual.
-    pub output_mode: Option<String>,
-    /// Auto or manual.
-    pub stream_mode: Option<String>,
-    /// Audio recorded.
-    pub has_audio: Option<bool>,
-    /// Video recorded.
-    pub has_video: Option<bool>,
-    /// Transcription requested.
-    pub has_transcription: Option<bool>,
-    /// Transcription state.
-    pub transcription: Option<Transcription>,
-    /// Resolution.
-    pub resolution: Option<String>,
-    /// Download URL once available.
-    pub url: Option<String>,
-    /// Encryption password, if any.
-    pub password: Option<String>,
-    /// SHA-256 of the file.
-    pub sha256sum: Option<String>,
-    /// Callback event name, when read from a callback.
-    pub event: Option<String>,
-    /// Streams in the archive.
-    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
-    pub streams: Vec<ArchiveStream>,
-    /// Multi-archive tag.
-    pub multi_archive_tag: Option<String>,
-    /// Maximum bitrate.
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub max_bitrate: Option<i64>,
-    /// Quantization parameter.
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub quantization_parameter: Option<i64>,
-    /// Fields of the answer this struct does not name, as received.
-    #[serde(flatten)]
-    pub extra: crate::wire::lenient::Extra,
+crate::record::result_record! {
+    ffi archive_ffi;
+    /// An archive as the API reports it.
+    pub struct Archive {
+        /// Archive id.
+        id: String = "id",
+        /// `available`, `expired`, `failed`, `paused`, `started`, `stopped`, `uploaded` or `deleted`.
+        status: Option<String> = "status",
+        /// Name.
+        name: Option<String> = "name",
+        /// Why it stopped or failed.
+        reason: Option<String> = "reason",
+        /// Session id.
+        session_id: Option<String> = "sessionId",
+        /// Project id (a number on the wire is read as its JSON text).
+        project_id: Option<String> = "projectId",
+        /// Vonage application id.
+        application_id: Option<String> = "applicationId",
+        /// Creation time (ms since epoch).
+        created_at: Option<i64> = "createdAt",
+        /// Last update (ms since epoch).
+        updated_at: Option<i64> = "updatedAt",
+        /// Size in bytes.
+        size: Option<i64> = "size",
+        /// Duration in seconds.
+        duration: Option<i64> = "duration",
+        /// `composed` or `individual`.
+        output_mode: Option<String> = "outputMode",
+        /// `auto` or `manual`.
+        stream_mode: Option<String> = "streamMode",
+        /// Audio recorded.
+        has_audio: Option<bool> = "hasAudio",
+        /// Video recorded.
+        has_video: Option<bool> = "hasVideo",
+        /// Transcription requested.
+        has_transcription: Option<bool> = "hasTranscription",
+        /// Transcription state.
+        transcription: Option<Transcription> = "transcription",
+        /// Resolution.
+        resolution: Option<String> = "resolution",
+        /// Download URL once available.
+        url: Option<String> = "url",
+        /// Encryption password, if any.
+        password: Option<String> = "password",
+        /// SHA-256 of the file.
+        sha256sum: Option<String> = "sha256sum",
+        /// Callback event name, when read from a callback.
+        event: Option<String> = "event",
+        /// Streams in the archive (`None` when the answer has no `streams`).
+        streams: Option<Vec<StreamSelection>> = "streams",
+        /// Multi-archive tag.
+        multi_archive_tag: Option<String> = "multiArchiveTag",
+        /// Maximum bitrate.
+        max_bitrate: Option<i64> = "maxBitrate",
+        /// Quantization parameter.
+        quantization_parameter: Option<i64> = "quantizationParameter",
+    }
+    added {
+        /// Partner id (older name of the project id).
+        partner_id: Option<String> = "partnerId",
+    }
 }
+
+crate::record::page_record!(
+    /// A page of archives; `total_count` counts every page.
+    ArchiveList of Archive, ffi archive_list_ffi
+);

@@ -109,20 +109,18 @@ impl Operation for ConnectAudio {
     decode_with!(json);
 }
 
-/// A running Audio Connector.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct AudioConnection {
-    /// Audio Connector id.
-    pub id: String,
-    /// Its connection id in the session.
-    pub connection_id: Option<String>,
-    /// Whether it is bidirectional, when reported.
-    pub bidirectional: Option<bool>,
-    /// Fields of the answer this struct does not name, as received.
-    #[serde(flatten)]
-    pub extra: crate::wire::lenient::Extra,
+crate::record::result_record! {
+    ffi audio_connection_ffi;
+    /// A running Audio Connector.
+    pub struct AudioConnection {
+        /// Audio Connector id.
+        id: String = "id",
+        /// Its connection id in the session (pass it to `stop_audio_connector`).
+        connection_id: Option<String> = "connectionId",
+        /// Whether it is bidirectional, when reported.
+        bidirectional: Option<bool> = "bidirectional",
+    }
+    added {}
 }
 
 /// `stop_audio_connector`: `POST …/connect/{connectionId}/stop`.

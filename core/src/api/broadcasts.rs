@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{check_id, decode_with, project_path};
-use super::{Layout, Page, StreamMode};
+use super::archives::StreamSelection;
+use super::{Layout, StreamMode};
 use crate::error::Result;
 use crate::wire::{Method, Obj, Operation, WireRequest};
 
@@ -209,7 +210,7 @@ pub struct ListBroadcasts {
 
 impl Operation for ListBroadcasts {
     const NAME: &'static str = "list_broadcasts";
-    type Output = Page<Broadcast>;
+    type Output = BroadcastList;
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         super::list_request(
@@ -316,90 +317,106 @@ impl Operation for RemoveBroadcastStream {
     decode_with!(empty);
 }
 
-/// An RTMP output's state.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct RtmpStatus {
-    /// Your id for it.
-    pub id: Option<String>,
-    /// Server URL.
-    pub server_url: Option<String>,
-    /// Stream name.
-    pub stream_name: Option<String>,
-    /// `connecting`, `live`, `offline` or `error`.
-    pub status: Option<String>,
-    /// Fields of the answer this struct does not name, as received.
-    #[serde(flatten)]
-    pub extra: crate::wire::lenient::Extra,
+crate::record::result_record! {
+    ffi rtmp_status_ffi;
+    /// An RTMP output's state.
+    pub struct RtmpStatus {
+        /// Your id for it.
+        id: Option<String> = "id",
+        /// Server URL.
+        server_url: Option<String> = "serverUrl",
+        /// Stream name.
+        stream_name: Option<String> = "streamName",
+        /// `connecting`, `live`, `offline` or `error`.
+        status: Option<String> = "status",
+    }
+    added {}
 }
 
-/// Where a broadcast can be watched.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct BroadcastUrls {
-    /// HLS URL.
-    pub hls: Option<String>,
-    /// HLS state.
-    pub hls_status: Option<String>,
-    /// RTMP targets (the service may also answer an object keyed by id).
-    #[serde(default, deserialize_with = "crate::wire::lenient::list_or_map")]
-    pub rtmp: Vec<RtmpStatus>,
-    /// Fields of the answer this struct does not name, as received.
-    #[serde(flatten)]
-    pub extra: crate::wire::lenient::Extra,
+crate::record::result_record! {
+    ffi broadcast_urls_ffi;
+    /// Where a broadcast can be watched.
+    pub struct BroadcastUrls {
+        /// HLS URL.
+        hls: Option<String> = "hls",
+        /// HLS state.
+        hls_status: Option<String> = "hlsStatus",
+        /// RTMP targets (an array, or an object keyed by id, on the wire).
+        rtmp: Option<Vec<RtmpStatus>> = "rtmp",
+    }
+    added {}
 }
 
-/// A broadcast as the API reports it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct Broadcast {
-    /// Broadcast id.
-    pub id: String,
-    /// Session id.
-    pub session_id: Option<String>,
-    /// Project id.
-    pub project_id: Option<Value>,
-    /// Partner id.
-    pub partner_id: Option<Value>,
-    /// Vonage application id.
-    pub application_id: Option<String>,
-    /// Creation time (ms).
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub created_at: Option<i64>,
-    /// Last update (ms).
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub updated_at: Option<i64>,
-    /// Maximum duration (s).
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub max_duration: Option<i64>,
-    /// Maximum bitrate.
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub max_bitrate: Option<i64>,
-    /// Resolution.
-    pub resolution: Option<String>,
-    /// `started` or `stopped`.
-    pub status: Option<String>,
-    /// Output URLs.
-    pub broadcast_urls: Option<BroadcastUrls>,
-    /// Settings (e.g. `{"hls": {"lowLatency", "dvr"}}`).
-    pub settings: Option<Value>,
-    /// Auto or manual.
-    pub stream_mode: Option<String>,
-    /// Streams in the broadcast.
-    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
-    pub streams: Vec<Value>,
-    /// Audio included.
-    pub has_audio: Option<bool>,
-    /// Video included.
-    pub has_video: Option<bool>,
-    /// Multi-broadcast tag.
-    pub multi_broadcast_tag: Option<String>,
-    /// Callback event name.
-    pub event: Option<String>,
-    /// Fields of the answer this struct does not name, as received.
-    #[serde(flatten)]
-    pub extra: crate::wire::lenient::Extra,
+crate::record::result_record! {
+    ffi hls_settings_ffi;
+    /// HLS settings a broadcast runs with.
+    pub struct HlsSettings {
+        /// Low-latency HLS.
+        low_latency: Option<bool> = "lowLatency",
+        /// DVR.
+        dvr: Option<bool> = "dvr",
+    }
+    added {}
 }
+
+crate::record::result_record! {
+    ffi broadcast_settings_ffi;
+    /// Settings a broadcast runs with.
+    pub struct BroadcastSettings {
+        /// HLS settings.
+        hls: Option<HlsSettings> = "hls",
+    }
+    added {}
+}
+
+crate::record::result_record! {
+    ffi broadcast_ffi;
+    /// A broadcast as the API reports it.
+    pub struct Broadcast {
+        /// Broadcast id.
+        id: String = "id",
+        /// Session id.
+        session_id: Option<String> = "sessionId",
+        /// Project id (a number on the wire is read as its JSON text).
+        project_id: Option<String> = "projectId",
+        /// Vonage application id.
+        application_id: Option<String> = "applicationId",
+        /// Creation time (ms).
+        created_at: Option<i64> = "createdAt",
+        /// Last update (ms).
+        updated_at: Option<i64> = "updatedAt",
+        /// Maximum duration (s).
+        max_duration: Option<i64> = "maxDuration",
+        /// Maximum bitrate.
+        max_bitrate: Option<i64> = "maxBitrate",
+        /// Resolution.
+        resolution: Option<String> = "resolution",
+        /// `started` or `stopped`.
+        status: Option<String> = "status",
+        /// Output URLs.
+        broadcast_urls: Option<BroadcastUrls> = "broadcastUrls",
+        /// Settings (`{"hls": {"lowLatency", "dvr"}}`).
+        settings: Option<BroadcastSettings> = "settings",
+        /// `auto` or `manual`.
+        stream_mode: Option<String> = "streamMode",
+        /// Streams in the broadcast (`None` when the answer has no `streams`).
+        streams: Option<Vec<StreamSelection>> = "streams",
+        /// Audio included.
+        has_audio: Option<bool> = "hasAudio",
+        /// Video included.
+        has_video: Option<bool> = "hasVideo",
+        /// Multi-broadcast tag.
+        multi_broadcast_tag: Option<String> = "multiBroadcastTag",
+        /// Callback event name.
+        event: Option<String> = "event",
+    }
+    added {
+        /// Partner id (older name of the project id).
+        partner_id: Option<String> = "partnerId",
+    }
+}
+
+crate::record::page_record!(
+    /// A page of broadcasts.
+    BroadcastList of Broadcast, ffi broadcast_list_ffi
+);

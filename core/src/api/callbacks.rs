@@ -6,26 +6,26 @@ use super::{check_id, decode_with, project_path};
 use crate::error::Result;
 use crate::wire::{Method, Operation, WireRequest};
 
-/// A registered callback.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct Callback {
-    /// Callback id.
-    pub id: String,
-    /// Event group (`connection`, `stream`, `archive`, …).
-    pub group: Option<String>,
-    /// Event (`created`, `destroyed`, `status`, …).
-    pub event: Option<String>,
-    /// URL called.
-    pub url: Option<String>,
-    /// Creation time (ms).
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub created_at: Option<i64>,
-    /// Fields of the answer this struct does not name, as received.
-    #[serde(flatten)]
-    pub extra: crate::wire::lenient::Extra,
+crate::record::result_record! {
+    ffi project_callback_ffi;
+    /// A registered project callback (not `Callback`, which would clash with JNA's `Callback`).
+    pub struct ProjectCallback {
+        /// Callback id.
+        id: String = "id",
+        /// Event group (`connection`, `stream`, `archive`, …).
+        group: Option<String> = "group",
+        /// Event (`created`, `destroyed`, `status`, …).
+        event: Option<String> = "event",
+        /// URL called.
+        url: Option<String> = "url",
+        /// Creation time (ms).
+        created_at: Option<i64> = "createdAt",
+    }
+    added {}
 }
+
+/// A registered callback (the core's older name of [`ProjectCallback`]).
+pub type Callback = ProjectCallback;
 
 /// `register_callback`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -53,16 +53,14 @@ impl Operation for StartCaptions {
     decode_with!(json);
 }
 
-/// Started captions.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct Captions {
-    /// Captions id.
-    pub captions_id: String,
-    /// Fields of the answer this struct does not name, as received.
-    #[serde(flatten)]
-    pub extra: crate::wire::lenient::Extra,
+crate::record::result_record! {
+    ffi captions_ffi;
+    /// Started live captions.
+    pub struct Captions {
+        /// Captions id.
+        captions_id: String = "captionsId",
+    }
+    added {}
 }
 
 /// `stop_captions`.
@@ -112,35 +110,30 @@ impl Operation for GetCaptions {
     decode_with!(json);
 }
 
-/// Caption status as the API reports it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct CaptionStatus {
-    /// Captions id.
-    pub caption_id: String,
-    /// Vonage application id.
-    pub application_id: Option<String>,
-    /// Session id.
-    pub session_id: Option<String>,
-    /// `started`, `stopped`, `paused` or `failed`.
-    pub status: Option<String>,
-    /// Creation time (ms).
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub created_at: Option<i64>,
-    /// Last update (ms).
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub updated_at: Option<i64>,
-    /// Duration (s).
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub duration: Option<i64>,
-    /// Language.
-    pub language_code: Option<String>,
-    /// Provider.
-    pub provider: Option<String>,
-    /// Why it stopped.
-    pub reason: Option<String>,
-    /// Fields of the answer this struct does not name, as received.
-    #[serde(flatten)]
-    pub extra: crate::wire::lenient::Extra,
+crate::record::result_record! {
+    ffi caption_status_ffi;
+    /// Live caption status as the API reports it.
+    pub struct CaptionStatus {
+        /// Captions id.
+        caption_id: String = "captionId",
+        /// Vonage application id.
+        application_id: Option<String> = "applicationId",
+        /// Session id.
+        session_id: Option<String> = "sessionId",
+        /// `started`, `stopped`, `paused` or `failed`.
+        status: Option<String> = "status",
+        /// Creation time (ms).
+        created_at: Option<i64> = "createdAt",
+        /// Last update (ms).
+        updated_at: Option<i64> = "updatedAt",
+        /// Duration (s).
+        duration: Option<i64> = "duration",
+        /// Language.
+        language_code: Option<String> = "languageCode",
+        /// Provider.
+        provider: Option<String> = "provider",
+        /// Why it stopped.
+        reason: Option<String> = "reason",
+    }
+    added {}
 }

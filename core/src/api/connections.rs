@@ -1,49 +1,42 @@
 //! Connections: list and force disconnect.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::{check_id, decode_with, project_path};
 use crate::error::Result;
 use crate::wire::{Method, Operation, WireRequest};
 
-/// A client connection.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct Connection {
-    /// Connection id.
-    pub connection_id: String,
-    /// `Connecting`, `Connected` or `Disconnected`.
-    pub connection_state: Option<String>,
-    /// When it connected (ms).
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub created_at: Option<i64>,
-    /// Fields of the answer this struct does not name, as received.
-    #[serde(flatten)]
-    pub extra: crate::wire::lenient::Extra,
+crate::record::result_record! {
+    ffi connection_ffi;
+    /// A client connection.
+    pub struct Connection {
+        /// Connection id.
+        connection_id: String = "connectionId",
+        /// `Connecting`, `Connected` or `Disconnected`.
+        connection_state: Option<String> = "connectionState",
+        /// When it connected (ms).
+        created_at: Option<i64> = "createdAt",
+    }
+    added {}
 }
 
-/// The connections of a session.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct ConnectionList {
-    /// Number of connections.
-    #[serde(default, deserialize_with = "crate::wire::lenient::int")]
-    pub count: i64,
-    /// Project id.
-    pub project_id: Option<Value>,
-    /// Vonage application id.
-    pub application_id: Option<String>,
-    /// Session id.
-    pub session_id: Option<String>,
-    /// The connections.
-    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
-    pub items: Vec<Connection>,
-    /// Fields of the answer this struct does not name, as received.
-    #[serde(flatten)]
-    pub extra: crate::wire::lenient::Extra,
+crate::record::result_record! {
+    ffi connection_list_ffi;
+    /// The connections of a session.
+    pub struct ConnectionList {
+        /// Number of connections (`None` when the answer has no `count`).
+        total_count: Option<i64> = "count",
+        /// Project id (a number on the wire is read as its JSON text).
+        project_id: Option<String> = "projectId",
+        /// Vonage application id.
+        application_id: Option<String> = "applicationId",
+        /// Session id.
+        session_id: Option<String> = "sessionId",
+        /// The connections.
+        #[serde(default)]
+        items: Vec<Connection> = "items",
+    }
+    added {}
 }
 
 /// `list_connections`.

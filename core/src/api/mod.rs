@@ -171,7 +171,8 @@ macro_rules! table_items {
                     self.count = Some(count);
                 }
                 fn into_items(page: Self::Output) -> (Vec<Self::Item>, i64) {
-                    (page.items, page.count)
+                    // an answer without `count` has 0 in total
+                    (page.items, page.total_count.unwrap_or(0))
                 }
             }
         )?)*
@@ -408,15 +409,20 @@ impl Layout {
     }
 }
 
-/// Whether streams are added automatically or by API calls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum StreamMode {
-    /// All streams are included.
-    Auto,
-    /// Streams are added with add/remove stream calls.
-    Manual,
+crate::record::ffi_export! {
+    ffi stream_mode_ffi;
+    /// Whether streams are added automatically or by API calls.
+    rust {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(rename_all = "lowercase")]
+    }
+    pub enum StreamMode {
+        /// All streams are included.
+        Auto,
+        /// Streams are added with add/remove stream calls.
+        Manual,
+    }
 }
 
 /// Deserializes the map of free-form string headers.

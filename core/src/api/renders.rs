@@ -1,9 +1,8 @@
 //! Experience Composer renders.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::{check_id, decode_with, project_path, Page};
+use super::{check_id, decode_with, project_path};
 use crate::error::Result;
 use crate::wire::{Method, Obj, Operation, WireRequest};
 
@@ -137,7 +136,7 @@ pub struct ListRenders {
 
 impl Operation for ListRenders {
     const NAME: &'static str = "list_renders";
-    type Output = Page<Render>;
+    type Output = RenderList;
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         super::list_request(project_id, "render", self.offset, self.count, None)
@@ -145,40 +144,41 @@ impl Operation for ListRenders {
     decode_with!(json);
 }
 
-/// An Experience Composer render.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct Render {
-    /// Render id.
-    pub id: String,
-    /// Session id.
-    pub session_id: Option<String>,
-    /// Project id.
-    pub project_id: Option<Value>,
-    /// Vonage application id.
-    pub application_id: Option<String>,
-    /// Creation time (ms).
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub created_at: Option<i64>,
-    /// Last update (ms).
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub updated_at: Option<i64>,
-    /// Rendered page.
-    pub url: Option<String>,
-    /// Resolution.
-    pub resolution: Option<String>,
-    /// `starting`, `started`, `stopped` or `failed`.
-    pub status: Option<String>,
-    /// The composed stream's id.
-    pub stream_id: Option<String>,
-    /// Why it stopped.
-    pub reason: Option<String>,
-    /// Status callback URL.
-    pub callback_url: Option<String>,
-    /// Name of the composed stream.
-    pub name: Option<String>,
-    /// Fields of the answer this struct does not name, as received.
-    #[serde(flatten)]
-    pub extra: crate::wire::lenient::Extra,
+crate::record::result_record! {
+    ffi render_ffi;
+    /// An Experience Composer render.
+    pub struct Render {
+        /// Render id.
+        id: String = "id",
+        /// Session id.
+        session_id: Option<String> = "sessionId",
+        /// Project id (a number on the wire is read as its JSON text).
+        project_id: Option<String> = "projectId",
+        /// Vonage application id.
+        application_id: Option<String> = "applicationId",
+        /// Creation time (ms).
+        created_at: Option<i64> = "createdAt",
+        /// Last update (ms).
+        updated_at: Option<i64> = "updatedAt",
+        /// Rendered page.
+        url: Option<String> = "url",
+        /// Resolution.
+        resolution: Option<String> = "resolution",
+        /// `starting`, `started`, `stopped` or `failed`.
+        status: Option<String> = "status",
+        /// The composed stream's id.
+        stream_id: Option<String> = "streamId",
+        /// Why it stopped.
+        reason: Option<String> = "reason",
+        /// Status callback URL.
+        callback_url: Option<String> = "callbackUrl",
+        /// Name of the composed stream.
+        name: Option<String> = "name",
+    }
+    added {}
 }
+
+crate::record::page_record!(
+    /// A page of renders.
+    RenderList of Render, ffi render_list_ffi
+);

@@ -3,30 +3,39 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::record::JsonMap;
 use crate::wire::{from_raw, raw_json, Body, Method, Operation, WireRequest};
 
-/// How media flows in a session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum MediaMode {
-    /// Media goes through the OpenTok Media Router (needed for archiving, broadcasting, …).
-    Routed,
-    /// Clients send media to each other directly when possible (the official SDKs' default).
-    #[default]
-    Relayed,
+crate::record::ffi_export! {
+    ffi media_mode_ffi;
+    /// How media flows in a session.
+    rust {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(rename_all = "lowercase")]
+    }
+    pub enum MediaMode {
+        /// Media goes through the OpenTok Media Router (needed for archiving, broadcasting, …).
+        Routed,
+        /// Clients send media to each other directly when possible (the official SDKs' default).
+        Relayed [default],
+    }
 }
 
-/// Whether sessions are archived automatically.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum ArchiveMode {
-    /// Archives are started by API calls (default).
-    #[default]
-    Manual,
-    /// An archive starts when the first client joins (needs routed).
-    Always,
+crate::record::ffi_export! {
+    ffi archive_mode_ffi;
+    /// Whether sessions are archived automatically.
+    rust {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(rename_all = "lowercase")]
+    }
+    pub enum ArchiveMode {
+        /// Archives are started by API calls (default).
+        Manual [default],
+        /// An archive starts when the first client joins (needs routed).
+        Always,
+    }
 }
 
 /// `create_session`: creates a session.
@@ -58,34 +67,39 @@ pub struct CreateSession {
     pub extra: crate::wire::lenient::Extra,
 }
 
-/// A created session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct Session {
-    /// The session id.
-    pub session_id: String,
-    /// Media mode the session was created with.
-    pub media_mode: MediaMode,
-    /// Archive mode the session was created with.
-    pub archive_mode: ArchiveMode,
-    /// Location hint the session was created with.
-    pub location: Option<String>,
-    /// Whether end-to-end encryption is on.
-    pub e2ee: bool,
-    /// Name of automatic archives.
-    pub archive_name: Option<String>,
-    /// Resolution of automatic archives.
-    pub archive_resolution: Option<String>,
-    /// Project (api key) of the session, as the server reported it.
-    pub project_id: Option<String>,
-    /// Creation date as the server reported it.
-    pub create_dt: Option<String>,
-    /// Media server URL, if reported.
-    pub media_server_url: Option<String>,
-    /// Fields of the service's answer that this struct does not name, as received.
-    #[serde(flatten, default)]
-    pub extra: crate::wire::lenient::Extra,
+crate::record::ffi_export! {
+    ffi session_ffi;
+    /// A created session: the session id the service answered, the properties it was created with.
+    rust {
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(rename_all = "camelCase")]
+    }
+    pub struct Session {
+        /// The session id.
+        pub session_id: String,
+        /// Media mode the session was created with.
+        pub media_mode: MediaMode,
+        /// Archive mode the session was created with.
+        pub archive_mode: ArchiveMode,
+        /// Location hint the session was created with.
+        pub location: Option<String>,
+        /// Whether end-to-end encryption is on.
+        pub e2ee: bool,
+        /// Name of automatic archives.
+        pub archive_name: Option<String>,
+        /// Resolution of automatic archives.
+        pub archive_resolution: Option<String>,
+        /// Project (api key) of the session, as the server reported it.
+        pub project_id: Option<String>,
+        /// Creation date as the server reported it.
+        pub create_dt: Option<String>,
+        /// Media server URL, if reported.
+        pub media_server_url: Option<String>,
+        /// Fields of the service's answer that this struct does not name, as received.
+        #[serde(flatten, default)]
+        pub extra: JsonMap,
+    }
 }
 
 /// One element of the service's JSON answer.
@@ -93,18 +107,19 @@ pub struct Session {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreatedSession {
     /// The new session id.
+    #[serde(alias = "sessionId")]
     pub session_id: String,
     /// Project id (may be a number or a string on the wire).
-    #[serde(default)]
+    #[serde(default, alias = "projectId")]
     pub project_id: Option<serde_json::Value>,
     /// Partner id (older name of the project id).
     #[serde(default)]
     pub partner_id: Option<serde_json::Value>,
     /// Creation date.
-    #[serde(default)]
+    #[serde(default, alias = "createDt")]
     pub create_dt: Option<String>,
     /// Media server URL.
-    #[serde(default)]
+    #[serde(default, alias = "mediaServerUrl")]
     pub media_server_url: Option<String>,
     /// Fields of the answer this struct does not name, as received.
     #[serde(flatten)]
@@ -211,7 +226,7 @@ impl CreateSession {
             project_id: id_text(first.project_id.or(first.partner_id)),
             create_dt: first.create_dt,
             media_server_url: first.media_server_url,
-            extra: first.extra,
+            extra: first.extra.into(),
         })
     }
 }

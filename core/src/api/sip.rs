@@ -3,7 +3,6 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::{check_id, decode_with, project_path, Headers};
 use crate::error::Result;
@@ -126,30 +125,26 @@ impl Operation for Dial {
     decode_with!(json);
 }
 
-/// A SIP call's connection in the session.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct SipCall {
-    /// Call id.
-    pub id: String,
-    /// Its connection id.
-    pub connection_id: Option<String>,
-    /// Its stream id.
-    pub stream_id: Option<String>,
-    /// Project id.
-    pub project_id: Option<Value>,
-    /// Session id.
-    pub session_id: Option<String>,
-    /// Creation time (ms).
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub created_at: Option<i64>,
-    /// Last update (ms).
-    #[serde(default, deserialize_with = "crate::wire::lenient::opt_int")]
-    pub updated_at: Option<i64>,
-    /// Fields of the answer this struct does not name, as received.
-    #[serde(flatten)]
-    pub extra: crate::wire::lenient::Extra,
+crate::record::result_record! {
+    ffi sip_call_ffi;
+    /// A SIP call's connection in the session.
+    pub struct SipCall {
+        /// Call id.
+        id: String = "id",
+        /// Its connection id.
+        connection_id: Option<String> = "connectionId",
+        /// Its stream id.
+        stream_id: Option<String> = "streamId",
+        /// Project id (a number on the wire is read as its JSON text).
+        project_id: Option<String> = "projectId",
+        /// Session id.
+        session_id: Option<String> = "sessionId",
+        /// Creation time (ms).
+        created_at: Option<i64> = "createdAt",
+        /// Last update (ms).
+        updated_at: Option<i64> = "updatedAt",
+    }
+    added {}
 }
 
 /// `play_dtmf`: plays DTMF digits to every SIP participant, or to one connection.

@@ -2,28 +2,33 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_id, decode_with, project_path, Page};
+use super::{check_id, decode_with, project_path};
 use crate::error::Result;
 use crate::wire::{Method, Operation, WireRequest};
 
-/// A stream in a session.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct Stream {
-    /// Stream id.
-    pub id: String,
-    /// `camera` or `screen` (or `custom`).
-    pub video_type: Option<String>,
-    /// Name given by the publisher.
-    pub name: Option<String>,
-    /// Layout classes.
-    #[serde(default, deserialize_with = "crate::wire::lenient::null_default")]
-    pub layout_class_list: Vec<String>,
-    /// Fields of the answer this struct does not name, as received.
-    #[serde(flatten)]
-    pub extra: crate::wire::lenient::Extra,
+crate::record::result_record! {
+    ffi stream_info_ffi;
+    /// A stream in a session (not `Stream`, which would clash with Foundation's `Stream` in Swift).
+    pub struct StreamInfo {
+        /// Stream id.
+        id: String = "id",
+        /// `camera` or `screen` (or `custom`).
+        video_type: Option<String> = "videoType",
+        /// Name given by the publisher.
+        name: Option<String> = "name",
+        /// Layout classes (`None` when the answer has none).
+        layout_class_list: Option<Vec<String>> = "layoutClassList",
+    }
+    added {}
 }
+
+/// A stream in a session (the core's older name of [`StreamInfo`]).
+pub type Stream = StreamInfo;
+
+crate::record::page_record!(
+    /// The streams of a session.
+    StreamList of StreamInfo, ffi stream_list_ffi
+);
 
 /// `get_stream`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -63,7 +68,7 @@ pub struct ListStreams {
 
 impl Operation for ListStreams {
     const NAME: &'static str = "list_streams";
-    type Output = Page<Stream>;
+    type Output = StreamList;
 
     fn request(&self, project_id: &str) -> Result<WireRequest> {
         let s = check_id("session_id", &self.session_id)?;

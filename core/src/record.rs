@@ -1,0 +1,556 @@
+//! Result records: how the core reads the service's JSON answers into typed structs, once, for Rust
+//! users, the CLI and the Kotlin/Swift packages.
+//!
+//! Kotlin and Swift: with the `uniffi` feature, each record and enum declared here also exports a
+//! macro (`opentok_core::<name>_ffi!()`) that the binding crate `bindings/uniffi` expands into
+//! `#[uniffi::remote(Record)]` / `#[uniffi::remote(Enum)]` of the core's type: the fields are
+//! written once, here, and the compiler rejects any mismatch. (The records are declared in the
+//! binding's UniFFI namespace rather than a namespace of the core's own so that the generated
+//! Kotlin classes stay `com.opentokrs.ffi.Archive` & co., which Java callers import directly.)
+//!
+//! Reading is lenient: a field that is absent or `null` stays `None` (lists too), an integer given
+//! as a float or as a numeric string is read (a fraction is truncated toward zero, as Jackson does
+//! for the Java SDK), a number where text is expected is read as its JSON text, and a list may
+//! also arrive as an object keyed by id (`broadcastUrls.rtmp`), whose key becomes the item's `id`.
+//! Every member a record does not name — and every named member whose value could not be
+//! represented exactly (a truncated float, a value of another type) — is kept in the record's
+//! `extra` map as received.
+//!
+//! Two policies share that one reader: [`read_lenient`] never fails (the Kotlin/Swift records),
+//! while the records' `Deserialize` (the Rust typed API, [`crate::Operation::decode`]) fails with
+//! a decode error when a named member has a value of another type or a required member is absent.
+
+use std::ops::{Deref, DerefMut};
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
+
+/// Members of a JSON object as received (JSON name -> value). Kotlin and Swift see it as a map of
+/// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct JsonMap(pub Map<String, Value>);
+
+impl Deref for JsonMap {
+    type Target = Map<String, Value>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl DerefMut for JsonMap {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl From<Map<String, Value>> for JsonMap {
+    fn from(m: Map<String, Value>) -> Self {
+        JsonMap(m)
+    }
+}
+
+impl JsonMap {
+    /// The members as JSON text (what Kotlin and Swift see).
+    pub fn to_text_map(&self) -> std::collections::HashMap<String, String> {
+        self.0
+            .iter()
+            .map(|(k, v)| (k.clone(), v.to_string()))
+            .collect()
+    }
+
+    /// Members from JSON text; a text that is not JSON is kept as a JSON string.
+    pub fn from_text_map(m: std::collections::HashMap<String, String>) -> Self {
+        JsonMap(
+            m.into_iter()
+                .map(|(k, t)| {
+                    let v = serde_json::from_str(&t).unwrap_or(Value::String(t));
+                    (k, v)
+                })
+                .collect(),
+        )
+    }
+}
+
+/// How one named member was read.
+#[derive(Debug)]
+pub enum Outcome<T> {
+    /// Read exactly.
+    Exact(T),
+    /// Read with a loss (a fraction truncated): the member is kept in `extra` too.
+    Lossy(T),
+    /// Absent or `null` where a value is required.
+    Missing,
+    /// A value of a shape the field cannot hold: kept in `extra`.
+    Unfit(&'static str),
+}
+
+/// A field type of a result record, read from the member of the answer.
+pub trait Field: Sized + Default {
+    /// Reads the field from the member (`None`: absent).
+    fn field(v: Option<&Value>, path: &str, problems: &mut Vec<String>) -> Outcome<Self>;
+}
+
+/// A result record read from a JSON object.
+pub trait Record: Sized + Default {
+    /// Reads the record from the members of an object; `problems` collects the members that could
+    /// not be represented (with their path below `path`).
+    fn read(m: &Map<String, Value>, path: &str, problems: &mut Vec<String>) -> Self;
+}
+
+/// Reads a record from an answer, never failing: a value that is not an object gives the record
+/// with every field empty.
+pub fn read_lenient<T: Record>(v: &Value) -> T {
+    match v {
+        Value::Object(m) => T::read(m, "", &mut Vec::new()),
+        _ => T::default(),
+    }
+}
+
+/// Reads a record from an answer, failing on the first member that could not be represented.
+pub fn read_strict<T: Record>(v: &Value) -> std::result::Result<T, String> {
+    let Value::Object(m) = v else {
+        return Err(format!("expected a JSON object, got {}", kind(v)));
+    };
+    let mut problems = Vec::new();
+    let r = T::read(m, "", &mut problems);
+    match problems.into_iter().next() {
+        None => Ok(r),
+        Some(p) => Err(p),
+    }
+}
+
+/// Deserializes a record with [`read_strict`] (the Rust typed API).
+pub fn deserialize_strict<'de, D: Deserializer<'de>, T: Record>(
+    d: D,
+) -> std::result::Result<T, D::Error> {
+    let v = Value::deserialize(d)?;
+    read_strict(&v).map_err(serde::de::Error::custom)
+}
+
+/// What a JSON value is, for messages.
+pub fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "no body",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn present(v: Option<&Value>) -> Option<&Value> {
+    v.filter(|v| !v.is_null())
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Reads one named member into `extra` when it cannot be represented exactly.
+pub fn member<T: Field>(
+    m: &Map<String, Value>,
+    key: &str,
+    path: &str,
+    extra: &mut JsonMap,
+    problems: &mut Vec<String>,
+) -> T {
+    let v = m.get(key);
+    let here = join(path, key);
+    match T::field(v, &here, problems) {
+        Outcome::Exact(value) => value,
+        Outcome::Lossy(value) => {
+            if let Some(v) = v {
+                extra.insert(key.to_owned(), v.clone());
+            }
+            value
+        }
+        Outcome::Missing => {
+            problems.push(format!("missing field `{here}`"));
+            T::default()
+        }
+        Outcome::Unfit(want) => {
+            if let Some(v) = v {
+                problems.push(format!(
+                    "at `{here}`: expected {want}, got {}",
+                    kind(v)
+                ));
+                extra.insert(key.to_owned(), v.clone());
+            }
+            T::default()
+        }
+    }
+}
+
+impl Field for Option<String> {
+    fn field(v: Option<&Value>, _: &str, _: &mut Vec<String>) -> Outcome<Self> {
+        match present(v) {
+            None => Outcome::Exact(None),
+            Some(Value::String(s)) => Outcome::Exact(Some(s.clone())),
+            // ids are numbers in some answers (project ids): their JSON text is exact
+            Some(n @ (Value::Number(_) | Value::Bool(_))) => Outcome::Exact(Some(n.to_string())),
+            Some(_) => Outcome::Unfit("a string"),
+        }
+    }
+}
+
+/// A required string (an id): absent is [`Outcome::Missing`].
+impl Field for String {
+    fn field(v: Option<&Value>, path: &str, problems: &mut Vec<String>) -> Outcome<Self> {
+        match Option::<String>::field(v, path, problems) {
+            Outcome::Exact(None) => Outcome::Missing,
+            Outcome::Exact(Some(s)) => Outcome::Exact(s),
+            Outcome::Lossy(s) => Outcome::Lossy(s.unwrap_or_default()),
+            Outcome::Missing => Outcome::Missing,
+            Outcome::Unfit(w) => Outcome::Unfit(w),
+        }
+    }
+}
+
+impl Field for Option<i64> {
+    fn field(v: Option<&Value>, _: &str, _: &mut Vec<String>) -> Outcome<Self> {
+        match present(v) {
+            None => Outcome::Exact(None),
+            Some(Value::Number(n)) => {
+                if let Some(i) = n.as_i64() {
+                    Outcome::Exact(Some(i))
+                } else if let Some(f) = n.as_f64().filter(|f| f.is_finite()) {
+                    let t = f.trunc();
+                    // `as` saturates at the i64 bounds; anything that far out is not exact either
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+                    let i = t as i64;
+                    #[allow(clippy::cast_precision_loss, clippy::float_cmp)]
+                    let exact = t == f && (i as f64) == t;
+                    if exact {
+                        Outcome::Exact(Some(i))
+                    } else {
+                        Outcome::Lossy(Some(i))
+                    }
+                } else {
+                    Outcome::Unfit("an integer")
+                }
+            }
+            Some(Value::String(s)) => match s.trim().parse::<i64>() {
+                Ok(i) => Outcome::Exact(Some(i)),
+                Err(_) => Outcome::Unfit("an integer"),
+            },
+            Some(_) => Outcome::Unfit("an integer"),
+        }
+    }
+}
+
+impl Field for Option<bool> {
+    fn field(v: Option<&Value>, _: &str, _: &mut Vec<String>) -> Outcome<Self> {
+        match present(v) {
+            None => Outcome::Exact(None),
+            Some(Value::Bool(b)) => Outcome::Exact(Some(*b)),
+            Some(_) => Outcome::Unfit("a boolean"),
+        }
+    }
+}
+
+impl<T: Record> Field for Option<T> {
+    fn field(v: Option<&Value>, path: &str, problems: &mut Vec<String>) -> Outcome<Self> {
+        match present(v) {
+            None => Outcome::Exact(None),
+            Some(Value::Object(o)) => Outcome::Exact(Some(T::read(o, path, problems))),
+            Some(_) => Outcome::Unfit("an object"),
+        }
+    }
+}
+
+fn item<T: Record>(v: &Value, path: &str, problems: &mut Vec<String>) -> T {
+    match v {
+        Value::Object(o) => T::read(o, path, problems),
+        other => {
+            problems.push(format!(
+                "at `{path}`: expected an object, got {}",
+                kind(other)
+            ));
+            T::default()
+        }
+    }
+}
+
+/// A list of records: a JSON array, or an object keyed by id (`broadcastUrls.rtmp` in some
+/// answers), whose key becomes the item's `id` when the item has none.
+impl<T: Record> Field for Option<Vec<T>> {
+    fn field(v: Option<&Value>, path: &str, problems: &mut Vec<String>) -> Outcome<Self> {
+        match present(v) {
+            None => Outcome::Exact(None),
+            Some(Value::Array(a)) => Outcome::Exact(Some(
+                a.iter()
+                    .enumerate()
+                    .map(|(i, v)| item(v, &join(path, &i.to_string()), problems))
+                    .collect(),
+            )),
+            Some(Value::Object(m)) => Outcome::Exact(Some(
+                m.iter()
+                    .map(|(k, v)| {
+                        let here = join(path, k);
+                        match v {
+                            Value::Object(o) if !o.contains_key("id") => {
+                                let mut o = o.clone();
+                                o.insert("id".into(), Value::String(k.clone()));
+                                T::read(&o, &here, problems)
+                            }
+                            other => item(other, &here, problems),
+                        }
+                    })
+                    .collect(),
+            )),
+            Some(_) => Outcome::Unfit("a list"),
+        }
+    }
+}
+
+/// A list that is never `None` (a page's `items`): absent or `null` is empty.
+impl<T: Record> Field for Vec<T> {
+    fn field(v: Option<&Value>, path: &str, problems: &mut Vec<String>) -> Outcome<Self> {
+        match Option::<Vec<T>>::field(v, path, problems) {
+            Outcome::Exact(l) => Outcome::Exact(l.unwrap_or_default()),
+            Outcome::Lossy(l) => Outcome::Lossy(l.unwrap_or_default()),
+            Outcome::Missing => Outcome::Missing,
+            Outcome::Unfit(w) => Outcome::Unfit(w),
+        }
+    }
+}
+
+/// A list of strings (`layoutClassList`); a non-string item makes it unrepresentable.
+impl Field for Option<Vec<String>> {
+    fn field(v: Option<&Value>, _: &str, _: &mut Vec<String>) -> Outcome<Self> {
+        match present(v) {
+            None => Outcome::Exact(None),
+            Some(Value::Array(a)) => a
+                .iter()
+                .map(|i| i.as_str().map(str::to_owned))
+                .collect::<Option<Vec<_>>>()
+                .map_or(Outcome::Unfit("a list of strings"), |l| {
+                    Outcome::Exact(Some(l))
+                }),
+            Some(_) => Outcome::Unfit("a list of strings"),
+        }
+    }
+}
+
+/// Declares a result record: its fields, the JSON member each is read from, and `extra`, with the
+/// derives every result record carries (UniFFI behind `uniffi`, JSON Schema behind `schema`).
+/// Fields after `added:` came after the first Kotlin/Swift release: they follow `extra` (so
+/// positional constructors keep working) and default to `None` in Kotlin and Swift.
+macro_rules! result_record {
+    (
+        ffi $export:ident;
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $key:literal, )*
+        }
+        added { $( $(#[$ameta:meta])* $afield:ident : $aty:ty = $akey:literal, )* }
+    ) => {
+        /// The UniFFI record of
+        #[doc = concat!("[`", stringify!($name), "`]")]
+        /// for the binding crate (see [`crate::record`]).
+        #[cfg(feature = "uniffi")]
+        #[doc(hidden)]
+        #[macro_export]
+        macro_rules! $export {
+            () => {
+                #[uniffi::remote(Record)]
+                $(#[$meta])*
+                pub struct $name {
+                    $( $(#[$fmeta])* pub $field: $ty, )*
+                    /// Members of the answer this record does not name, and named members whose
+                    /// value could not be represented exactly: JSON name -> the value as JSON text.
+                    pub extra: $crate::record::JsonMap,
+                    $( $(#[$ameta])* #[uniffi(default)] pub $afield: $aty, )*
+                }
+            };
+        }
+
+        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        $(#[$meta])*
+        pub struct $name {
+            $( $(#[$fmeta])* #[serde(rename = $key)] pub $field: $ty, )*
+            /// Members of the answer this record does not name, and named members whose value
+            /// could not be represented exactly, as received.
+            #[serde(flatten)]
+            pub extra: $crate::record::JsonMap,
+            $(
+                $(#[$ameta])*
+                #[serde(rename = $akey)]
+                pub $afield: $aty,
+            )*
+        }
+
+        impl $crate::record::Record for $name {
+            fn read(
+                m: &serde_json::Map<String, serde_json::Value>,
+                path: &str,
+                problems: &mut Vec<String>,
+            ) -> Self {
+                let mut extra = $crate::record::JsonMap::default();
+                const NAMED: &[&str] = &[$($key,)* $($akey,)*];
+                for (k, val) in m {
+                    if !NAMED.contains(&k.as_str()) {
+                        extra.insert(k.clone(), val.clone());
+                    }
+                }
+                $( let $field: $ty = $crate::record::member(m, $key, path, &mut extra, problems); )*
+                $( let $afield: $aty = $crate::record::member(m, $akey, path, &mut extra, problems); )*
+                $name { $($field,)* extra, $($afield,)* }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                $crate::record::deserialize_strict(d)
+            }
+        }
+    };
+}
+pub(crate) use result_record;
+
+/// Declares an enum or a plain record, and (with the `uniffi` feature) the macro the binding crate
+/// expands into its `#[uniffi::remote(..)]` declaration (see [`crate::record`]). The attributes in
+/// `rust { .. }` (derives, serde) and a variant's `[..]` attributes are for the Rust type only.
+macro_rules! ffi_export {
+    (
+        ffi $export:ident;
+        $(#[doc = $doc:literal])*
+        rust { $(#[$meta:meta])* }
+        pub enum $name:ident {
+            $( $(#[doc = $vdoc:literal])* $variant:ident $([$($vmeta:meta),*])?, )*
+        }
+    ) => {
+        /// The UniFFI enum of
+        #[doc = concat!("[`", stringify!($name), "`]")]
+        /// for the binding crate (see [`crate::record`]).
+        #[cfg(feature = "uniffi")]
+        #[doc(hidden)]
+        #[macro_export]
+        macro_rules! $export {
+            () => {
+                #[uniffi::remote(Enum)]
+                $(#[doc = $doc])*
+                pub enum $name { $( $(#[doc = $vdoc])* $variant, )* }
+            };
+        }
+
+        $(#[doc = $doc])*
+        $(#[$meta])*
+        pub enum $name { $( $(#[doc = $vdoc])* $($(#[$vmeta])*)? $variant, )* }
+    };
+    (
+        ffi $export:ident;
+        $(#[doc = $doc:literal])*
+        rust { $(#[$meta:meta])* }
+        pub struct $name:ident { $( $(#[$fmeta:meta])* pub $field:ident : $ty:ty, )* }
+    ) => {
+        /// The UniFFI record of
+        #[doc = concat!("[`", stringify!($name), "`]")]
+        /// for the binding crate (see [`crate::record`]).
+        #[cfg(feature = "uniffi")]
+        #[doc(hidden)]
+        #[macro_export]
+        macro_rules! $export {
+            () => {
+                #[uniffi::remote(Record)]
+                $(#[doc = $doc])*
+                pub struct $name { $( $(#[$fmeta])* pub $field: $ty, )* }
+            };
+        }
+
+        $(#[doc = $doc])*
+        $(#[$meta])*
+        pub struct $name { $( $(#[$fmeta])* pub $field: $ty, )* }
+    };
+}
+pub(crate) use ffi_export;
+
+/// A page of a list answer (`{count, items}`) that [`crate::OpenTok::list_all`] can walk.
+pub trait ListPage {
+    /// Item type.
+    type Item;
+    /// The total across pages (`count`), when the answer has one.
+    fn total(&self) -> Option<i64>;
+    /// The items of this page.
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+/// Declares a page record (`{count, items}` on the wire; `total_count` and `items` in Rust,
+/// Kotlin and Swift).
+macro_rules! page_record {
+    ($(#[$meta:meta])* $name:ident of $item:ty, ffi $export:ident) => {
+        $crate::record::result_record! {
+            ffi $export;
+            $(#[$meta])*
+            pub struct $name {
+                /// Total number of items (across pages; `None` when the answer has no `count`).
+                total_count: Option<i64> = "count",
+                /// This page.
+                #[serde(default)]
+                items: Vec<$item> = "items",
+            }
+            added {}
+        }
+
+        impl $crate::record::ListPage for $name {
+            type Item = $item;
+            fn total(&self) -> Option<i64> {
+                self.total_count
+            }
+            fn into_items(self) -> Vec<$item> {
+                self.items
+            }
+        }
+    };
+}
+pub(crate) use page_record;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    result_record! {
+        ffi probe_ffi;
+        /// A test record.
+        pub struct Probe {
+            /// Id.
+            id: String = "id",
+            /// A number.
+            n: Option<i64> = "n",
+            /// Children.
+            kids: Option<Vec<Probe>> = "kids",
+        }
+        added {
+            /// Added later.
+            late: Option<bool> = "late",
+        }
+    }
+
+    #[test]
+    fn lenient_keeps_what_it_cannot_represent() {
+        let v = json!({"id": 7, "n": 1.5, "late": "x", "new": [1],
+                       "kids": {"k": {"n": "3"}}});
+        let p: Probe = read_lenient(&v);
+        assert_eq!(p.id, "7");
+        assert_eq!(p.n, Some(1));
+        assert_eq!(p.extra["n"], json!(1.5));
+        assert_eq!(p.extra["late"], json!("x"));
+        assert_eq!(p.extra["new"], json!([1]));
+        assert_eq!(p.late, None);
+        let kids = p.kids.unwrap();
+        assert_eq!(kids[0].id, "k");
+        assert_eq!(kids[0].n, Some(3));
+        assert!(read_strict::<Probe>(&v).is_err());
+        assert!(read_strict::<Probe>(&json!({"n": 1})).is_err());
+        assert!(read_strict::<Probe>(&json!({"id": "a", "n": 2.5})).is_ok());
+    }
+}

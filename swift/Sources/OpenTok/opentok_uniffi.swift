@@ -639,6 +639,42 @@ fileprivate struct FfiConverterData: FfiConverterRustBuffer {
 public protocol OpenTokClientProtocol: AnyObject, Sendable {
     
     /**
+     * The base URL requests go to.
+     */
+    func apiUrl()  -> String
+    
+    /**
+     * Runs any operation by name with snake_case JSON arguments; returns core's JSON answer.
+     */
+    func callJson(operation: String, argsJson: String) async throws  -> String
+    
+    /**
+     * Blocking twin of [`OpenTokClient::call_json`].
+     */
+    func callJsonBlocking(operation: String, argsJson: String) throws  -> String
+    
+    /**
+     * Creates a session (its settings are the properties it was created with).
+     */
+    func createSession(properties: SessionProperties) async throws  -> Session
+    
+    /**
+     * Creates a session. (Blocking.)
+     */
+    func createSessionBlocking(properties: SessionProperties) throws  -> Session
+    
+    /**
+     * Mints a client token. `now_seconds` is the host's clock (Unix seconds), so frozen-clock test
+     * helpers work; `nonce` is random when absent.
+     */
+    func generateToken(sessionId: String, options: TokenOptions, nowSeconds: Int64, nonce: UInt64?) throws  -> String
+    
+    /**
+     * The api key or application id used in request paths.
+     */
+    func projectId()  -> String
+    
+    /**
      * Adds a stream to a manual-mode archive.
      */
     func addArchiveStream(archiveId: String, streamId: String, hasAudio: Bool?, hasVideo: Bool?) async throws 
@@ -661,21 +697,6 @@ public protocol OpenTokClientProtocol: AnyObject, Sendable {
     func addBroadcastStreamBlocking(broadcastId: String, streamId: String, hasAudio: Bool?, hasVideo: Bool?) throws 
     
     /**
-     * The base URL requests go to.
-     */
-    func apiUrl()  -> String
-    
-    /**
-     * Runs any operation by name with snake_case JSON arguments; returns core's JSON answer.
-     */
-    func callJson(operation: String, argsJson: String) async throws  -> String
-    
-    /**
-     * Blocking twin of [`OpenTokClient::call_json`].
-     */
-    func callJsonBlocking(operation: String, argsJson: String) throws  -> String
-    
-    /**
      * Streams session audio to a WebSocket (Audio Connector).
      */
     func connectAudio(sessionId: String, token: String, properties: AudioConnectorProperties) async throws  -> AudioConnection
@@ -685,16 +706,6 @@ public protocol OpenTokClientProtocol: AnyObject, Sendable {
      * (Blocking.)
      */
     func connectAudioBlocking(sessionId: String, token: String, properties: AudioConnectorProperties) throws  -> AudioConnection
-    
-    /**
-     * Creates a session (its settings are the properties it was created with).
-     */
-    func createSession(properties: SessionProperties) async throws  -> Session
-    
-    /**
-     * Creates a session. (Blocking.)
-     */
-    func createSessionBlocking(properties: SessionProperties) throws  -> Session
     
     /**
      * Deletes an archive.
@@ -739,12 +750,6 @@ public protocol OpenTokClientProtocol: AnyObject, Sendable {
      * (Blocking.)
      */
     func forceDisconnectBlocking(sessionId: String, connectionId: String) throws 
-    
-    /**
-     * Mints a client token. `now_seconds` is the host's clock (Unix seconds), so frozen-clock test
-     * helpers work; `nonce` is random when absent.
-     */
-    func generateToken(sessionId: String, options: TokenOptions, nowSeconds: Int64, nonce: UInt64?) throws  -> String
     
     /**
      * Reads an archive.
@@ -899,11 +904,6 @@ public protocol OpenTokClientProtocol: AnyObject, Sendable {
      * (Blocking.)
      */
     func playDtmfBlocking(sessionId: String, connectionId: String?, digits: String) throws 
-    
-    /**
-     * The api key or application id used in request paths.
-     */
-    func projectId()  -> String
     
     /**
      * Registers a project callback.
@@ -1189,6 +1189,112 @@ public static func withApplication(applicationId: String, privateKey: String, co
 
     
     /**
+     * The base URL requests go to.
+     */
+open func apiUrl() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_opentok_uniffi_fn_method_opentokclient_api_url(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Runs any operation by name with snake_case JSON arguments; returns core's JSON answer.
+     */
+open func callJson(operation: String, argsJson: String)async throws  -> String  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_opentok_uniffi_fn_method_opentokclient_call_json(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(operation),FfiConverterString.lower(argsJson)
+                )
+            },
+            pollFunc: ffi_opentok_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_opentok_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_opentok_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterString.lift,
+            errorHandler: FfiConverterTypeNativeError_lift
+        )
+}
+    
+    /**
+     * Blocking twin of [`OpenTokClient::call_json`].
+     */
+open func callJsonBlocking(operation: String, argsJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeNativeError_lift) {
+        uniffiCallStatus in
+    uniffi_opentok_uniffi_fn_method_opentokclient_call_json_blocking(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(operation),
+        FfiConverterString.lower(argsJson),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Creates a session (its settings are the properties it was created with).
+     */
+open func createSession(properties: SessionProperties)async throws  -> Session  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_opentok_uniffi_fn_method_opentokclient_create_session(
+                        self.uniffiCloneHandle(),FfiConverterTypeSessionProperties_lower(properties)
+                )
+            },
+            pollFunc: ffi_opentok_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_opentok_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_opentok_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSession_lift,
+            errorHandler: FfiConverterTypeNativeError_lift
+        )
+}
+    
+    /**
+     * Creates a session. (Blocking.)
+     */
+open func createSessionBlocking(properties: SessionProperties)throws  -> Session  {
+    return try  FfiConverterTypeSession_lift(try rustCallWithError(FfiConverterTypeNativeError_lift) {
+        uniffiCallStatus in
+    uniffi_opentok_uniffi_fn_method_opentokclient_create_session_blocking(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeSessionProperties_lower(properties),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Mints a client token. `now_seconds` is the host's clock (Unix seconds), so frozen-clock test
+     * helpers work; `nonce` is random when absent.
+     */
+open func generateToken(sessionId: String, options: TokenOptions, nowSeconds: Int64, nonce: UInt64?)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeNativeError_lift) {
+        uniffiCallStatus in
+    uniffi_opentok_uniffi_fn_method_opentokclient_generate_token(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(sessionId),
+        FfiConverterTypeTokenOptions_lower(options),
+        FfiConverterInt64.lower(nowSeconds),
+        FfiConverterOptionUInt64.lower(nonce),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The api key or application id used in request paths.
+     */
+open func projectId() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_opentok_uniffi_fn_method_opentokclient_project_id(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * Adds a stream to a manual-mode archive.
      */
 open func addArchiveStream(archiveId: String, streamId: String, hasAudio: Bool?, hasVideo: Bool?)async throws   {
@@ -1259,51 +1365,6 @@ open func addBroadcastStreamBlocking(broadcastId: String, streamId: String, hasA
 }
     
     /**
-     * The base URL requests go to.
-     */
-open func apiUrl() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_opentok_uniffi_fn_method_opentokclient_api_url(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * Runs any operation by name with snake_case JSON arguments; returns core's JSON answer.
-     */
-open func callJson(operation: String, argsJson: String)async throws  -> String  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_opentok_uniffi_fn_method_opentokclient_call_json(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(operation),FfiConverterString.lower(argsJson)
-                )
-            },
-            pollFunc: ffi_opentok_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_opentok_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_opentok_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterString.lift,
-            errorHandler: FfiConverterTypeNativeError_lift
-        )
-}
-    
-    /**
-     * Blocking twin of [`OpenTokClient::call_json`].
-     */
-open func callJsonBlocking(operation: String, argsJson: String)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeNativeError_lift) {
-        uniffiCallStatus in
-    uniffi_opentok_uniffi_fn_method_opentokclient_call_json_blocking(
-            self.uniffiCloneHandle(),
-        FfiConverterString.lower(operation),
-        FfiConverterString.lower(argsJson),uniffiCallStatus
-    )
-})
-}
-    
-    /**
      * Streams session audio to a WebSocket (Audio Connector).
      */
 open func connectAudio(sessionId: String, token: String, properties: AudioConnectorProperties)async throws  -> AudioConnection  {
@@ -1334,38 +1395,6 @@ open func connectAudioBlocking(sessionId: String, token: String, properties: Aud
         FfiConverterString.lower(sessionId),
         FfiConverterString.lower(token),
         FfiConverterTypeAudioConnectorProperties_lower(properties),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * Creates a session (its settings are the properties it was created with).
-     */
-open func createSession(properties: SessionProperties)async throws  -> Session  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_opentok_uniffi_fn_method_opentokclient_create_session(
-                        self.uniffiCloneHandle(),FfiConverterTypeSessionProperties_lower(properties)
-                )
-            },
-            pollFunc: ffi_opentok_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_opentok_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_opentok_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeSession_lift,
-            errorHandler: FfiConverterTypeNativeError_lift
-        )
-}
-    
-    /**
-     * Creates a session. (Blocking.)
-     */
-open func createSessionBlocking(properties: SessionProperties)throws  -> Session  {
-    return try  FfiConverterTypeSession_lift(try rustCallWithError(FfiConverterTypeNativeError_lift) {
-        uniffiCallStatus in
-    uniffi_opentok_uniffi_fn_method_opentokclient_create_session_blocking(
-            self.uniffiCloneHandle(),
-        FfiConverterTypeSessionProperties_lower(properties),uniffiCallStatus
     )
 })
 }
@@ -1500,23 +1529,6 @@ open func forceDisconnectBlocking(sessionId: String, connectionId: String)throws
         FfiConverterString.lower(connectionId),uniffiCallStatus
     )
 }
-}
-    
-    /**
-     * Mints a client token. `now_seconds` is the host's clock (Unix seconds), so frozen-clock test
-     * helpers work; `nonce` is random when absent.
-     */
-open func generateToken(sessionId: String, options: TokenOptions, nowSeconds: Int64, nonce: UInt64?)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeNativeError_lift) {
-        uniffiCallStatus in
-    uniffi_opentok_uniffi_fn_method_opentokclient_generate_token(
-            self.uniffiCloneHandle(),
-        FfiConverterString.lower(sessionId),
-        FfiConverterTypeTokenOptions_lower(options),
-        FfiConverterInt64.lower(nowSeconds),
-        FfiConverterOptionUInt64.lower(nonce),uniffiCallStatus
-    )
-})
 }
     
     /**
@@ -1985,18 +1997,6 @@ open func playDtmfBlocking(sessionId: String, connectionId: String?, digits: Str
         FfiConverterString.lower(digits),uniffiCallStatus
     )
 }
-}
-    
-    /**
-     * The api key or application id used in request paths.
-     */
-open func projectId() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_opentok_uniffi_fn_method_opentokclient_project_id(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
 }
     
     /**
@@ -2790,11 +2790,11 @@ public func FfiConverterTypeSipAuth_lower(_ value: SipAuth) -> UInt64 {
 
 
 /**
- * An archive.
+ * An archive as the API reports it.
  */
 public struct Archive: Equatable, Hashable {
     /**
-     * Archive id (empty when the answer has none).
+     * Archive id.
      */
     public var id: String
     /**
@@ -2814,7 +2814,7 @@ public struct Archive: Equatable, Hashable {
      */
     public var sessionId: String?
     /**
-     * Project id.
+     * Project id (a number on the wire is read as its JSON text).
      */
     public var projectId: String?
     /**
@@ -2878,7 +2878,7 @@ public struct Archive: Equatable, Hashable {
      */
     public var sha256sum: String?
     /**
-     * Callback event name.
+     * Callback event name, when read from a callback.
      */
     public var event: String?
     /**
@@ -2898,16 +2898,20 @@ public struct Archive: Equatable, Hashable {
      */
     public var quantizationParameter: Int64?
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
+    /**
+     * Partner id (older name of the project id).
+     */
+    public var partnerId: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Archive id (empty when the answer has none).
+         * Archive id.
          */id: String, 
         /**
          * `available`, `expired`, `failed`, `paused`, `started`, `stopped`, `uploaded` or `deleted`.
@@ -2922,7 +2926,7 @@ public struct Archive: Equatable, Hashable {
          * Session id.
          */sessionId: String?, 
         /**
-         * Project id.
+         * Project id (a number on the wire is read as its JSON text).
          */projectId: String?, 
         /**
          * Vonage application id.
@@ -2970,7 +2974,7 @@ public struct Archive: Equatable, Hashable {
          * SHA-256 of the file.
          */sha256sum: String?, 
         /**
-         * Callback event name.
+         * Callback event name, when read from a callback.
          */event: String?, 
         /**
          * Streams in the archive (`None` when the answer has no `streams`).
@@ -2985,9 +2989,12 @@ public struct Archive: Equatable, Hashable {
          * Quantization parameter.
          */quantizationParameter: Int64?, 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap, 
+        /**
+         * Partner id (older name of the project id).
+         */partnerId: String? = nil) {
         self.id = id
         self.status = status
         self.name = name
@@ -3015,6 +3022,7 @@ public struct Archive: Equatable, Hashable {
         self.maxBitrate = maxBitrate
         self.quantizationParameter = quantizationParameter
         self.extra = extra
+        self.partnerId = partnerId
     }
 
     
@@ -3059,7 +3067,8 @@ public struct FfiConverterTypeArchive: FfiConverterRustBuffer {
                 multiArchiveTag: FfiConverterOptionString.read(from: &buf), 
                 maxBitrate: FfiConverterOptionInt64.read(from: &buf), 
                 quantizationParameter: FfiConverterOptionInt64.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf), 
+                partnerId: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -3090,7 +3099,8 @@ public struct FfiConverterTypeArchive: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.multiArchiveTag, into: &buf)
         FfiConverterOptionInt64.write(value.maxBitrate, into: &buf)
         FfiConverterOptionInt64.write(value.quantizationParameter, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
+        FfiConverterOptionString.write(value.partnerId, into: &buf)
     }
 }
 
@@ -3115,7 +3125,7 @@ public func FfiConverterTypeArchive_lower(_ value: Archive) -> RustBuffer {
  */
 public struct ArchiveList: Equatable, Hashable {
     /**
-     * Total number of archives (across pages; `None` when the answer has no `count`).
+     * Total number of items (across pages; `None` when the answer has no `count`).
      */
     public var totalCount: Int64?
     /**
@@ -3123,24 +3133,24 @@ public struct ArchiveList: Equatable, Hashable {
      */
     public var items: [Archive]
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Total number of archives (across pages; `None` when the answer has no `count`).
+         * Total number of items (across pages; `None` when the answer has no `count`).
          */totalCount: Int64?, 
         /**
          * This page.
          */items: [Archive], 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.totalCount = totalCount
         self.items = items
         self.extra = extra
@@ -3164,14 +3174,14 @@ public struct FfiConverterTypeArchiveList: FfiConverterRustBuffer {
             try ArchiveList(
                 totalCount: FfiConverterOptionInt64.read(from: &buf), 
                 items: FfiConverterSequenceTypeArchive.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
     public static func write(_ value: ArchiveList, into buf: inout [UInt8]) {
         FfiConverterOptionInt64.write(value.totalCount, into: &buf)
         FfiConverterSequenceTypeArchive.write(value.items, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -3381,18 +3391,18 @@ public struct AudioConnection: Equatable, Hashable {
      */
     public var id: String
     /**
-     * Its connection id (pass it to `stop_audio_connector`).
+     * Its connection id in the session (pass it to `stop_audio_connector`).
      */
     public var connectionId: String?
     /**
-     * Bidirectional, when reported.
+     * Whether it is bidirectional, when reported.
      */
     public var bidirectional: Bool?
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3401,15 +3411,15 @@ public struct AudioConnection: Equatable, Hashable {
          * Audio Connector id.
          */id: String, 
         /**
-         * Its connection id (pass it to `stop_audio_connector`).
+         * Its connection id in the session (pass it to `stop_audio_connector`).
          */connectionId: String?, 
         /**
-         * Bidirectional, when reported.
+         * Whether it is bidirectional, when reported.
          */bidirectional: Bool?, 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.id = id
         self.connectionId = connectionId
         self.bidirectional = bidirectional
@@ -3435,7 +3445,7 @@ public struct FfiConverterTypeAudioConnection: FfiConverterRustBuffer {
                 id: FfiConverterString.read(from: &buf), 
                 connectionId: FfiConverterOptionString.read(from: &buf), 
                 bidirectional: FfiConverterOptionBool.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
@@ -3443,7 +3453,7 @@ public struct FfiConverterTypeAudioConnection: FfiConverterRustBuffer {
         FfiConverterString.write(value.id, into: &buf)
         FfiConverterOptionString.write(value.connectionId, into: &buf)
         FfiConverterOptionBool.write(value.bidirectional, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -3696,11 +3706,11 @@ public func FfiConverterTypeAudioTransport_lower(_ value: AudioTransport) -> Rus
 
 
 /**
- * A live-streaming broadcast.
+ * A broadcast as the API reports it.
  */
 public struct Broadcast: Equatable, Hashable {
     /**
-     * Broadcast id (empty when the answer has none).
+     * Broadcast id.
      */
     public var id: String
     /**
@@ -3708,7 +3718,7 @@ public struct Broadcast: Equatable, Hashable {
      */
     public var sessionId: String?
     /**
-     * Project id.
+     * Project id (a number on the wire is read as its JSON text).
      */
     public var projectId: String?
     /**
@@ -3744,7 +3754,7 @@ public struct Broadcast: Equatable, Hashable {
      */
     public var broadcastUrls: BroadcastUrls?
     /**
-     * Settings.
+     * Settings (`{"hls": {"lowLatency", "dvr"}}`).
      */
     public var settings: BroadcastSettings?
     /**
@@ -3772,22 +3782,26 @@ public struct Broadcast: Equatable, Hashable {
      */
     public var event: String?
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
+    /**
+     * Partner id (older name of the project id).
+     */
+    public var partnerId: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Broadcast id (empty when the answer has none).
+         * Broadcast id.
          */id: String, 
         /**
          * Session id.
          */sessionId: String?, 
         /**
-         * Project id.
+         * Project id (a number on the wire is read as its JSON text).
          */projectId: String?, 
         /**
          * Vonage application id.
@@ -3814,7 +3828,7 @@ public struct Broadcast: Equatable, Hashable {
          * Output URLs.
          */broadcastUrls: BroadcastUrls?, 
         /**
-         * Settings.
+         * Settings (`{"hls": {"lowLatency", "dvr"}}`).
          */settings: BroadcastSettings?, 
         /**
          * `auto` or `manual`.
@@ -3835,9 +3849,12 @@ public struct Broadcast: Equatable, Hashable {
          * Callback event name.
          */event: String?, 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap, 
+        /**
+         * Partner id (older name of the project id).
+         */partnerId: String? = nil) {
         self.id = id
         self.sessionId = sessionId
         self.projectId = projectId
@@ -3857,6 +3874,7 @@ public struct Broadcast: Equatable, Hashable {
         self.multiBroadcastTag = multiBroadcastTag
         self.event = event
         self.extra = extra
+        self.partnerId = partnerId
     }
 
     
@@ -3893,7 +3911,8 @@ public struct FfiConverterTypeBroadcast: FfiConverterRustBuffer {
                 hasVideo: FfiConverterOptionBool.read(from: &buf), 
                 multiBroadcastTag: FfiConverterOptionString.read(from: &buf), 
                 event: FfiConverterOptionString.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf), 
+                partnerId: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -3916,7 +3935,8 @@ public struct FfiConverterTypeBroadcast: FfiConverterRustBuffer {
         FfiConverterOptionBool.write(value.hasVideo, into: &buf)
         FfiConverterOptionString.write(value.multiBroadcastTag, into: &buf)
         FfiConverterOptionString.write(value.event, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
+        FfiConverterOptionString.write(value.partnerId, into: &buf)
     }
 }
 
@@ -3941,7 +3961,7 @@ public func FfiConverterTypeBroadcast_lower(_ value: Broadcast) -> RustBuffer {
  */
 public struct BroadcastList: Equatable, Hashable {
     /**
-     * Total number of broadcasts (across pages).
+     * Total number of items (across pages; `None` when the answer has no `count`).
      */
     public var totalCount: Int64?
     /**
@@ -3949,24 +3969,24 @@ public struct BroadcastList: Equatable, Hashable {
      */
     public var items: [Broadcast]
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Total number of broadcasts (across pages).
+         * Total number of items (across pages; `None` when the answer has no `count`).
          */totalCount: Int64?, 
         /**
          * This page.
          */items: [Broadcast], 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.totalCount = totalCount
         self.items = items
         self.extra = extra
@@ -3990,14 +4010,14 @@ public struct FfiConverterTypeBroadcastList: FfiConverterRustBuffer {
             try BroadcastList(
                 totalCount: FfiConverterOptionInt64.read(from: &buf), 
                 items: FfiConverterSequenceTypeBroadcast.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
     public static func write(_ value: BroadcastList, into buf: inout [UInt8]) {
         FfiConverterOptionInt64.write(value.totalCount, into: &buf)
         FfiConverterSequenceTypeBroadcast.write(value.items, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -4258,10 +4278,10 @@ public struct BroadcastSettings: Equatable, Hashable {
      */
     public var hls: HlsSettings?
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4270,9 +4290,9 @@ public struct BroadcastSettings: Equatable, Hashable {
          * HLS settings.
          */hls: HlsSettings?, 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.hls = hls
         self.extra = extra
     }
@@ -4294,13 +4314,13 @@ public struct FfiConverterTypeBroadcastSettings: FfiConverterRustBuffer {
         return
             try BroadcastSettings(
                 hls: FfiConverterOptionTypeHlsSettings.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
     public static func write(_ value: BroadcastSettings, into buf: inout [UInt8]) {
         FfiConverterOptionTypeHlsSettings.write(value.hls, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -4337,10 +4357,10 @@ public struct BroadcastUrls: Equatable, Hashable {
      */
     public var rtmp: [RtmpStatus]?
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4355,9 +4375,9 @@ public struct BroadcastUrls: Equatable, Hashable {
          * RTMP targets (an array, or an object keyed by id, on the wire).
          */rtmp: [RtmpStatus]?, 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.hls = hls
         self.hlsStatus = hlsStatus
         self.rtmp = rtmp
@@ -4383,7 +4403,7 @@ public struct FfiConverterTypeBroadcastUrls: FfiConverterRustBuffer {
                 hls: FfiConverterOptionString.read(from: &buf), 
                 hlsStatus: FfiConverterOptionString.read(from: &buf), 
                 rtmp: FfiConverterOptionSequenceTypeRtmpStatus.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
@@ -4391,7 +4411,7 @@ public struct FfiConverterTypeBroadcastUrls: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.hls, into: &buf)
         FfiConverterOptionString.write(value.hlsStatus, into: &buf)
         FfiConverterOptionSequenceTypeRtmpStatus.write(value.rtmp, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -4785,7 +4805,7 @@ public func FfiConverterTypeCaptionProperties_lower(_ value: CaptionProperties) 
 
 
 /**
- * Live caption status.
+ * Live caption status as the API reports it.
  */
 public struct CaptionStatus: Equatable, Hashable {
     /**
@@ -4829,10 +4849,10 @@ public struct CaptionStatus: Equatable, Hashable {
      */
     public var reason: String?
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4868,9 +4888,9 @@ public struct CaptionStatus: Equatable, Hashable {
          * Why it stopped.
          */reason: String?, 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.captionId = captionId
         self.applicationId = applicationId
         self.sessionId = sessionId
@@ -4910,7 +4930,7 @@ public struct FfiConverterTypeCaptionStatus: FfiConverterRustBuffer {
                 languageCode: FfiConverterOptionString.read(from: &buf), 
                 provider: FfiConverterOptionString.read(from: &buf), 
                 reason: FfiConverterOptionString.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
@@ -4925,7 +4945,7 @@ public struct FfiConverterTypeCaptionStatus: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.languageCode, into: &buf)
         FfiConverterOptionString.write(value.provider, into: &buf)
         FfiConverterOptionString.write(value.reason, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -4954,10 +4974,10 @@ public struct Captions: Equatable, Hashable {
      */
     public var captionsId: String
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4966,9 +4986,9 @@ public struct Captions: Equatable, Hashable {
          * Captions id.
          */captionsId: String, 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.captionsId = captionsId
         self.extra = extra
     }
@@ -4990,13 +5010,13 @@ public struct FfiConverterTypeCaptions: FfiConverterRustBuffer {
         return
             try Captions(
                 captionsId: FfiConverterString.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
     public static func write(_ value: Captions, into buf: inout [UInt8]) {
         FfiConverterString.write(value.captionsId, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -5172,10 +5192,10 @@ public struct Connection: Equatable, Hashable {
      */
     public var createdAt: Int64?
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5190,9 +5210,9 @@ public struct Connection: Equatable, Hashable {
          * When it connected (ms).
          */createdAt: Int64?, 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.connectionId = connectionId
         self.connectionState = connectionState
         self.createdAt = createdAt
@@ -5218,7 +5238,7 @@ public struct FfiConverterTypeConnection: FfiConverterRustBuffer {
                 connectionId: FfiConverterString.read(from: &buf), 
                 connectionState: FfiConverterOptionString.read(from: &buf), 
                 createdAt: FfiConverterOptionInt64.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
@@ -5226,7 +5246,7 @@ public struct FfiConverterTypeConnection: FfiConverterRustBuffer {
         FfiConverterString.write(value.connectionId, into: &buf)
         FfiConverterOptionString.write(value.connectionState, into: &buf)
         FfiConverterOptionInt64.write(value.createdAt, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -5251,11 +5271,11 @@ public func FfiConverterTypeConnection_lower(_ value: Connection) -> RustBuffer 
  */
 public struct ConnectionList: Equatable, Hashable {
     /**
-     * Number of connections.
+     * Number of connections (`None` when the answer has no `count`).
      */
     public var totalCount: Int64?
     /**
-     * Project id.
+     * Project id (a number on the wire is read as its JSON text).
      */
     public var projectId: String?
     /**
@@ -5271,19 +5291,19 @@ public struct ConnectionList: Equatable, Hashable {
      */
     public var items: [Connection]
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Number of connections.
+         * Number of connections (`None` when the answer has no `count`).
          */totalCount: Int64?, 
         /**
-         * Project id.
+         * Project id (a number on the wire is read as its JSON text).
          */projectId: String?, 
         /**
          * Vonage application id.
@@ -5295,9 +5315,9 @@ public struct ConnectionList: Equatable, Hashable {
          * The connections.
          */items: [Connection], 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.totalCount = totalCount
         self.projectId = projectId
         self.applicationId = applicationId
@@ -5327,7 +5347,7 @@ public struct FfiConverterTypeConnectionList: FfiConverterRustBuffer {
                 applicationId: FfiConverterOptionString.read(from: &buf), 
                 sessionId: FfiConverterOptionString.read(from: &buf), 
                 items: FfiConverterSequenceTypeConnection.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
@@ -5337,7 +5357,7 @@ public struct FfiConverterTypeConnectionList: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.applicationId, into: &buf)
         FfiConverterOptionString.write(value.sessionId, into: &buf)
         FfiConverterSequenceTypeConnection.write(value.items, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -5451,10 +5471,10 @@ public struct HlsSettings: Equatable, Hashable {
      */
     public var dvr: Bool?
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5466,9 +5486,9 @@ public struct HlsSettings: Equatable, Hashable {
          * DVR.
          */dvr: Bool?, 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.lowLatency = lowLatency
         self.dvr = dvr
         self.extra = extra
@@ -5492,14 +5512,14 @@ public struct FfiConverterTypeHlsSettings: FfiConverterRustBuffer {
             try HlsSettings(
                 lowLatency: FfiConverterOptionBool.read(from: &buf), 
                 dvr: FfiConverterOptionBool.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
     public static func write(_ value: HlsSettings, into buf: inout [UInt8]) {
         FfiConverterOptionBool.write(value.lowLatency, into: &buf)
         FfiConverterOptionBool.write(value.dvr, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -5611,7 +5631,7 @@ public func FfiConverterTypeLayout_lower(_ value: Layout) -> RustBuffer {
 
 
 /**
- * A registered project callback (named so it does not clash with JNA's `Callback`).
+ * A registered project callback (not `Callback`, which would clash with JNA's `Callback`).
  */
 public struct ProjectCallback: Equatable, Hashable {
     /**
@@ -5619,11 +5639,11 @@ public struct ProjectCallback: Equatable, Hashable {
      */
     public var id: String
     /**
-     * Event group.
+     * Event group (`connection`, `stream`, `archive`, …).
      */
     public var group: String?
     /**
-     * Event.
+     * Event (`created`, `destroyed`, `status`, …).
      */
     public var event: String?
     /**
@@ -5635,10 +5655,10 @@ public struct ProjectCallback: Equatable, Hashable {
      */
     public var createdAt: Int64?
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5647,10 +5667,10 @@ public struct ProjectCallback: Equatable, Hashable {
          * Callback id.
          */id: String, 
         /**
-         * Event group.
+         * Event group (`connection`, `stream`, `archive`, …).
          */group: String?, 
         /**
-         * Event.
+         * Event (`created`, `destroyed`, `status`, …).
          */event: String?, 
         /**
          * URL called.
@@ -5659,9 +5679,9 @@ public struct ProjectCallback: Equatable, Hashable {
          * Creation time (ms).
          */createdAt: Int64?, 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.id = id
         self.group = group
         self.event = event
@@ -5691,7 +5711,7 @@ public struct FfiConverterTypeProjectCallback: FfiConverterRustBuffer {
                 event: FfiConverterOptionString.read(from: &buf), 
                 url: FfiConverterOptionString.read(from: &buf), 
                 createdAt: FfiConverterOptionInt64.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
@@ -5701,7 +5721,7 @@ public struct FfiConverterTypeProjectCallback: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.event, into: &buf)
         FfiConverterOptionString.write(value.url, into: &buf)
         FfiConverterOptionInt64.write(value.createdAt, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -5734,7 +5754,7 @@ public struct Render: Equatable, Hashable {
      */
     public var sessionId: String?
     /**
-     * Project id.
+     * Project id (a number on the wire is read as its JSON text).
      */
     public var projectId: String?
     /**
@@ -5778,10 +5798,10 @@ public struct Render: Equatable, Hashable {
      */
     public var name: String?
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5793,7 +5813,7 @@ public struct Render: Equatable, Hashable {
          * Session id.
          */sessionId: String?, 
         /**
-         * Project id.
+         * Project id (a number on the wire is read as its JSON text).
          */projectId: String?, 
         /**
          * Vonage application id.
@@ -5826,9 +5846,9 @@ public struct Render: Equatable, Hashable {
          * Name of the composed stream.
          */name: String?, 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.id = id
         self.sessionId = sessionId
         self.projectId = projectId
@@ -5874,7 +5894,7 @@ public struct FfiConverterTypeRender: FfiConverterRustBuffer {
                 reason: FfiConverterOptionString.read(from: &buf), 
                 callbackUrl: FfiConverterOptionString.read(from: &buf), 
                 name: FfiConverterOptionString.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
@@ -5892,7 +5912,7 @@ public struct FfiConverterTypeRender: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.reason, into: &buf)
         FfiConverterOptionString.write(value.callbackUrl, into: &buf)
         FfiConverterOptionString.write(value.name, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -5917,7 +5937,7 @@ public func FfiConverterTypeRender_lower(_ value: Render) -> RustBuffer {
  */
 public struct RenderList: Equatable, Hashable {
     /**
-     * Total number of renders (across pages).
+     * Total number of items (across pages; `None` when the answer has no `count`).
      */
     public var totalCount: Int64?
     /**
@@ -5925,24 +5945,24 @@ public struct RenderList: Equatable, Hashable {
      */
     public var items: [Render]
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Total number of renders (across pages).
+         * Total number of items (across pages; `None` when the answer has no `count`).
          */totalCount: Int64?, 
         /**
          * This page.
          */items: [Render], 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.totalCount = totalCount
         self.items = items
         self.extra = extra
@@ -5966,14 +5986,14 @@ public struct FfiConverterTypeRenderList: FfiConverterRustBuffer {
             try RenderList(
                 totalCount: FfiConverterOptionInt64.read(from: &buf), 
                 items: FfiConverterSequenceTypeRender.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
     public static func write(_ value: RenderList, into buf: inout [UInt8]) {
         FfiConverterOptionInt64.write(value.totalCount, into: &buf)
         FfiConverterSequenceTypeRender.write(value.items, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -6200,7 +6220,7 @@ public func FfiConverterTypeRtmp_lower(_ value: Rtmp) -> RustBuffer {
  */
 public struct RtmpStatus: Equatable, Hashable {
     /**
-     * Your id.
+     * Your id for it.
      */
     public var id: String?
     /**
@@ -6216,16 +6236,16 @@ public struct RtmpStatus: Equatable, Hashable {
      */
     public var status: String?
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Your id.
+         * Your id for it.
          */id: String?, 
         /**
          * Server URL.
@@ -6237,9 +6257,9 @@ public struct RtmpStatus: Equatable, Hashable {
          * `connecting`, `live`, `offline` or `error`.
          */status: String?, 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.id = id
         self.serverUrl = serverUrl
         self.streamName = streamName
@@ -6267,7 +6287,7 @@ public struct FfiConverterTypeRtmpStatus: FfiConverterRustBuffer {
                 serverUrl: FfiConverterOptionString.read(from: &buf), 
                 streamName: FfiConverterOptionString.read(from: &buf), 
                 status: FfiConverterOptionString.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
@@ -6276,7 +6296,7 @@ public struct FfiConverterTypeRtmpStatus: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.serverUrl, into: &buf)
         FfiConverterOptionString.write(value.streamName, into: &buf)
         FfiConverterOptionString.write(value.status, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -6301,23 +6321,23 @@ public func FfiConverterTypeRtmpStatus_lower(_ value: RtmpStatus) -> RustBuffer 
  */
 public struct Session: Equatable, Hashable {
     /**
-     * Session id.
+     * The session id.
      */
     public var sessionId: String
     /**
-     * Media mode it was created with.
+     * Media mode the session was created with.
      */
     public var mediaMode: MediaMode
     /**
-     * Archive mode it was created with.
+     * Archive mode the session was created with.
      */
     public var archiveMode: ArchiveMode
     /**
-     * Location hint it was created with.
+     * Location hint the session was created with.
      */
     public var location: String?
     /**
-     * End-to-end encryption.
+     * Whether end-to-end encryption is on.
      */
     public var e2ee: Bool
     /**
@@ -6329,39 +6349,39 @@ public struct Session: Equatable, Hashable {
      */
     public var archiveResolution: String?
     /**
-     * Project id (api key), as answered (`project_id` or `partner_id`).
+     * Project (api key) of the session, as the server reported it.
      */
     public var projectId: String?
     /**
-     * Creation date as the server wrote it.
+     * Creation date as the server reported it.
      */
     public var createDt: String?
     /**
-     * Media server URL.
+     * Media server URL, if reported.
      */
     public var mediaServerUrl: String?
     /**
-     * Members of the answer this record does not name: JSON name -> the value as JSON text.
+     * Fields of the service's answer that this struct does not name, as received.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Session id.
+         * The session id.
          */sessionId: String, 
         /**
-         * Media mode it was created with.
+         * Media mode the session was created with.
          */mediaMode: MediaMode, 
         /**
-         * Archive mode it was created with.
+         * Archive mode the session was created with.
          */archiveMode: ArchiveMode, 
         /**
-         * Location hint it was created with.
+         * Location hint the session was created with.
          */location: String?, 
         /**
-         * End-to-end encryption.
+         * Whether end-to-end encryption is on.
          */e2ee: Bool, 
         /**
          * Name of automatic archives.
@@ -6370,17 +6390,17 @@ public struct Session: Equatable, Hashable {
          * Resolution of automatic archives.
          */archiveResolution: String?, 
         /**
-         * Project id (api key), as answered (`project_id` or `partner_id`).
+         * Project (api key) of the session, as the server reported it.
          */projectId: String?, 
         /**
-         * Creation date as the server wrote it.
+         * Creation date as the server reported it.
          */createDt: String?, 
         /**
-         * Media server URL.
+         * Media server URL, if reported.
          */mediaServerUrl: String?, 
         /**
-         * Members of the answer this record does not name: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Fields of the service's answer that this struct does not name, as received.
+         */extra: JsonMap) {
         self.sessionId = sessionId
         self.mediaMode = mediaMode
         self.archiveMode = archiveMode
@@ -6420,7 +6440,7 @@ public struct FfiConverterTypeSession: FfiConverterRustBuffer {
                 projectId: FfiConverterOptionString.read(from: &buf), 
                 createDt: FfiConverterOptionString.read(from: &buf), 
                 mediaServerUrl: FfiConverterOptionString.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
@@ -6435,7 +6455,7 @@ public struct FfiConverterTypeSession: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.projectId, into: &buf)
         FfiConverterOptionString.write(value.createDt, into: &buf)
         FfiConverterOptionString.write(value.mediaServerUrl, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -6460,15 +6480,15 @@ public func FfiConverterTypeSession_lower(_ value: Session) -> RustBuffer {
  */
 public struct SessionIdInfo: Equatable, Hashable {
     /**
-     * The api key (or application id) owning the session.
+     * The api key (or application id) that owns the session.
      */
     public var apiKey: String
     /**
-     * Location hint; may be empty.
+     * The location hint (IPv4) the session was created with; may be empty.
      */
     public var location: String
     /**
-     * Creation time as the service wrote it.
+     * The creation time as the service wrote it (e.g. `Tue Jan 28 15:48:40 PST 2014`).
      */
     public var createTime: String
 
@@ -6476,13 +6496,13 @@ public struct SessionIdInfo: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * The api key (or application id) owning the session.
+         * The api key (or application id) that owns the session.
          */apiKey: String, 
         /**
-         * Location hint; may be empty.
+         * The location hint (IPv4) the session was created with; may be empty.
          */location: String, 
         /**
-         * Creation time as the service wrote it.
+         * The creation time as the service wrote it (e.g. `Tue Jan 28 15:48:40 PST 2014`).
          */createTime: String) {
         self.apiKey = apiKey
         self.location = location
@@ -6753,7 +6773,7 @@ public struct SipCall: Equatable, Hashable {
      */
     public var streamId: String?
     /**
-     * Project id.
+     * Project id (a number on the wire is read as its JSON text).
      */
     public var projectId: String?
     /**
@@ -6769,10 +6789,10 @@ public struct SipCall: Equatable, Hashable {
      */
     public var updatedAt: Int64?
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6787,7 +6807,7 @@ public struct SipCall: Equatable, Hashable {
          * Its stream id.
          */streamId: String?, 
         /**
-         * Project id.
+         * Project id (a number on the wire is read as its JSON text).
          */projectId: String?, 
         /**
          * Session id.
@@ -6799,9 +6819,9 @@ public struct SipCall: Equatable, Hashable {
          * Last update (ms).
          */updatedAt: Int64?, 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.id = id
         self.connectionId = connectionId
         self.streamId = streamId
@@ -6835,7 +6855,7 @@ public struct FfiConverterTypeSipCall: FfiConverterRustBuffer {
                 sessionId: FfiConverterOptionString.read(from: &buf), 
                 createdAt: FfiConverterOptionInt64.read(from: &buf), 
                 updatedAt: FfiConverterOptionInt64.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
@@ -6847,7 +6867,7 @@ public struct FfiConverterTypeSipCall: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.sessionId, into: &buf)
         FfiConverterOptionInt64.write(value.createdAt, into: &buf)
         FfiConverterOptionInt64.write(value.updatedAt, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -7098,7 +7118,7 @@ public struct StreamInfo: Equatable, Hashable {
      */
     public var id: String
     /**
-     * `camera`, `screen` or `custom`.
+     * `camera` or `screen` (or `custom`).
      */
     public var videoType: String?
     /**
@@ -7110,10 +7130,10 @@ public struct StreamInfo: Equatable, Hashable {
      */
     public var layoutClassList: [String]?
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -7122,7 +7142,7 @@ public struct StreamInfo: Equatable, Hashable {
          * Stream id.
          */id: String, 
         /**
-         * `camera`, `screen` or `custom`.
+         * `camera` or `screen` (or `custom`).
          */videoType: String?, 
         /**
          * Name given by the publisher.
@@ -7131,9 +7151,9 @@ public struct StreamInfo: Equatable, Hashable {
          * Layout classes (`None` when the answer has none).
          */layoutClassList: [String]?, 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.id = id
         self.videoType = videoType
         self.name = name
@@ -7161,7 +7181,7 @@ public struct FfiConverterTypeStreamInfo: FfiConverterRustBuffer {
                 videoType: FfiConverterOptionString.read(from: &buf), 
                 name: FfiConverterOptionString.read(from: &buf), 
                 layoutClassList: FfiConverterOptionSequenceString.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
@@ -7170,7 +7190,7 @@ public struct FfiConverterTypeStreamInfo: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.videoType, into: &buf)
         FfiConverterOptionString.write(value.name, into: &buf)
         FfiConverterOptionSequenceString.write(value.layoutClassList, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -7195,32 +7215,32 @@ public func FfiConverterTypeStreamInfo_lower(_ value: StreamInfo) -> RustBuffer 
  */
 public struct StreamList: Equatable, Hashable {
     /**
-     * Number of streams.
+     * Total number of items (across pages; `None` when the answer has no `count`).
      */
     public var totalCount: Int64?
     /**
-     * The streams.
+     * This page.
      */
     public var items: [StreamInfo]
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Number of streams.
+         * Total number of items (across pages; `None` when the answer has no `count`).
          */totalCount: Int64?, 
         /**
-         * The streams.
+         * This page.
          */items: [StreamInfo], 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.totalCount = totalCount
         self.items = items
         self.extra = extra
@@ -7244,14 +7264,14 @@ public struct FfiConverterTypeStreamList: FfiConverterRustBuffer {
             try StreamList(
                 totalCount: FfiConverterOptionInt64.read(from: &buf), 
                 items: FfiConverterSequenceTypeStreamInfo.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
     public static func write(_ value: StreamList, into buf: inout [UInt8]) {
         FfiConverterOptionInt64.write(value.totalCount, into: &buf)
         FfiConverterSequenceTypeStreamInfo.write(value.items, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -7288,10 +7308,10 @@ public struct StreamSelection: Equatable, Hashable {
      */
     public var hasVideo: Bool?
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -7306,9 +7326,9 @@ public struct StreamSelection: Equatable, Hashable {
          * Video included.
          */hasVideo: Bool?, 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.streamId = streamId
         self.hasAudio = hasAudio
         self.hasVideo = hasVideo
@@ -7334,7 +7354,7 @@ public struct FfiConverterTypeStreamSelection: FfiConverterRustBuffer {
                 streamId: FfiConverterOptionString.read(from: &buf), 
                 hasAudio: FfiConverterOptionBool.read(from: &buf), 
                 hasVideo: FfiConverterOptionBool.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
@@ -7342,7 +7362,7 @@ public struct FfiConverterTypeStreamSelection: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.streamId, into: &buf)
         FfiConverterOptionBool.write(value.hasAudio, into: &buf)
         FfiConverterOptionBool.write(value.hasVideo, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -7482,14 +7502,14 @@ public struct Transcription: Equatable, Hashable {
      */
     public var primaryLanguageCode: String?
     /**
-     * Summary requested.
+     * Whether a summary was requested.
      */
     public var hasSummary: Bool?
     /**
-     * Members of the answer this record does not name, and named members whose value
-     * could not be represented exactly: JSON name -> the value as JSON text.
+     * Members of the answer this record does not name, and named members whose
+     * value could not be represented exactly: JSON name -> the value as JSON text.
      */
-    public var extra: [String: String]
+    public var extra: JsonMap
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -7507,12 +7527,12 @@ public struct Transcription: Equatable, Hashable {
          * Language.
          */primaryLanguageCode: String?, 
         /**
-         * Summary requested.
+         * Whether a summary was requested.
          */hasSummary: Bool?, 
         /**
-         * Members of the answer this record does not name, and named members whose value
-         * could not be represented exactly: JSON name -> the value as JSON text.
-         */extra: [String: String]) {
+         * Members of the answer this record does not name, and named members whose
+         * value could not be represented exactly: JSON name -> the value as JSON text.
+         */extra: JsonMap) {
         self.status = status
         self.url = url
         self.reason = reason
@@ -7542,7 +7562,7 @@ public struct FfiConverterTypeTranscription: FfiConverterRustBuffer {
                 reason: FfiConverterOptionString.read(from: &buf), 
                 primaryLanguageCode: FfiConverterOptionString.read(from: &buf), 
                 hasSummary: FfiConverterOptionBool.read(from: &buf), 
-                extra: FfiConverterDictionaryStringString.read(from: &buf)
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
@@ -7552,7 +7572,7 @@ public struct FfiConverterTypeTranscription: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.reason, into: &buf)
         FfiConverterOptionString.write(value.primaryLanguageCode, into: &buf)
         FfiConverterOptionBool.write(value.hasSummary, into: &buf)
-        FfiConverterDictionaryStringString.write(value.extra, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
 
@@ -7654,7 +7674,7 @@ public func FfiConverterTypeTranscriptionProperties_lower(_ value: Transcription
 
 
 /**
- * Whether a session is archived automatically.
+ * Whether sessions are archived automatically.
  */
 
 public enum ArchiveMode: Equatable, Hashable {
@@ -7664,7 +7684,7 @@ public enum ArchiveMode: Equatable, Hashable {
      */
     case manual
     /**
-     * An archive starts when the first client joins (routed sessions only).
+     * An archive starts when the first client joins (needs routed).
      */
     case always
 
@@ -7850,11 +7870,11 @@ public func FfiConverterTypeLayoutType_lower(_ value: LayoutType) -> RustBuffer 
 public enum MediaMode: Equatable, Hashable {
     
     /**
-     * Through the OpenTok Media Router (needed for archiving, broadcasting, …).
+     * Media goes through the OpenTok Media Router (needed for archiving, broadcasting, …).
      */
     case routed
     /**
-     * Peer to peer when possible (the official SDKs' default).
+     * Clients send media to each other directly when possible (the official SDKs' default).
      */
     case relayed
 
@@ -9710,6 +9730,46 @@ fileprivate struct FfiConverterDictionaryStringTypeStaticField: FfiConverterRust
         return dict
     }
 }
+
+
+public typealias JsonMap = [String: String]
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJsonMap: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JsonMap {
+        return try FfiConverterDictionaryStringString.read(from: &buf)
+    }
+
+    public static func write(_ value: JsonMap, into buf: inout [UInt8]) {
+        return FfiConverterDictionaryStringString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> JsonMap {
+        return try FfiConverterDictionaryStringString.lift(value)
+    }
+
+    public static func lower(_ value: JsonMap) -> RustBuffer {
+        return FfiConverterDictionaryStringString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonMap_lift(_ value: RustBuffer) throws -> JsonMap {
+    return try FfiConverterTypeJsonMap.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonMap_lower(_ value: JsonMap) -> RustBuffer {
+    return FfiConverterTypeJsonMap.lower(value)
+}
+
 private let UNIFFI_RUST_FUTURE_POLL_READY: Int8 = 0
 private let UNIFFI_RUST_FUTURE_POLL_WAKE: Int8 = 1
 
@@ -9836,13 +9896,13 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_func_build_request() != 25727) {
+    if (uniffi_opentok_uniffi_checksum_func_build_request() != 59298) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_func_decode_response() != 43626) {
+    if (uniffi_opentok_uniffi_checksum_func_decode_response() != 45982) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_func_decode_session_id() != 1098) {
+    if (uniffi_opentok_uniffi_checksum_func_decode_session_id() != 35296) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_opentok_uniffi_checksum_func_operations() != 25605) {
@@ -9851,268 +9911,268 @@ private let initializationResult: InitializationResult = {
     if (uniffi_opentok_uniffi_checksum_func_parse_webhook() != 46452) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_add_archive_stream() != 61244) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_api_url() != 14989) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_add_archive_stream_blocking() != 15330) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_call_json() != 65168) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_add_broadcast_stream() != 61767) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_call_json_blocking() != 29765) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_add_broadcast_stream_blocking() != 33639) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_create_session() != 9036) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_api_url() != 7929) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_create_session_blocking() != 17580) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_call_json() != 29268) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_generate_token() != 19758) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_call_json_blocking() != 22216) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_project_id() != 23104) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_connect_audio() != 59970) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_add_archive_stream() != 5872) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_connect_audio_blocking() != 25549) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_add_archive_stream_blocking() != 43836) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_create_session() != 26495) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_add_broadcast_stream() != 39985) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_create_session_blocking() != 33392) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_add_broadcast_stream_blocking() != 50349) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_delete_archive() != 56313) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_connect_audio() != 17417) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_delete_archive_blocking() != 62778) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_connect_audio_blocking() != 63139) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_dial() != 53633) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_delete_archive() != 11107) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_dial_blocking() != 53463) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_delete_archive_blocking() != 11262) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_disable_force_mute() != 32688) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_dial() != 2706) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_disable_force_mute_blocking() != 26096) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_dial_blocking() != 7930) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_force_disconnect() != 53431) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_disable_force_mute() != 65315) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_force_disconnect_blocking() != 2539) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_disable_force_mute_blocking() != 37311) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_generate_token() != 41650) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_force_disconnect() != 13033) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_archive() != 48708) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_force_disconnect_blocking() != 4246) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_archive_blocking() != 35095) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_archive() != 12330) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_broadcast() != 53434) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_archive_blocking() != 9029) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_broadcast_blocking() != 50367) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_broadcast() != 54291) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_captions() != 49948) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_broadcast_blocking() != 19232) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_captions_blocking() != 57043) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_captions() != 27599) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_render() != 40072) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_captions_blocking() != 54822) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_render_blocking() != 57799) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_render() != 32251) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_stream() != 22692) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_render_blocking() != 45554) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_stream_blocking() != 49752) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_stream() != 58055) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_archives() != 56832) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_get_stream_blocking() != 16993) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_archives_blocking() != 17534) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_archives() != 53386) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_broadcasts() != 50240) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_archives_blocking() != 16149) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_broadcasts_blocking() != 7172) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_broadcasts() != 24019) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_callbacks() != 33841) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_broadcasts_blocking() != 56469) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_callbacks_blocking() != 65401) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_callbacks() != 60035) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_connections() != 34940) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_callbacks_blocking() != 60375) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_connections_blocking() != 52419) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_connections() != 1949) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_renders() != 32545) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_connections_blocking() != 5346) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_renders_blocking() != 53232) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_renders() != 62918) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_streams() != 61656) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_renders_blocking() != 46599) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_streams_blocking() != 16042) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_streams() != 21007) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_mute_all() != 47613) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_list_streams_blocking() != 7841) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_mute_all_blocking() != 4910) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_mute_all() != 23873) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_mute_stream() != 62477) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_mute_all_blocking() != 18856) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_mute_stream_blocking() != 64700) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_mute_stream() != 37401) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_play_dtmf() != 23775) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_mute_stream_blocking() != 2612) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_play_dtmf_blocking() != 5429) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_play_dtmf() != 5555) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_project_id() != 16009) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_play_dtmf_blocking() != 12602) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_register_callback() != 44290) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_register_callback() != 56187) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_register_callback_blocking() != 63598) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_register_callback_blocking() != 58851) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_remove_archive_stream() != 9917) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_remove_archive_stream() != 63963) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_remove_archive_stream_blocking() != 19342) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_remove_archive_stream_blocking() != 27215) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_remove_broadcast_stream() != 5716) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_remove_broadcast_stream() != 42634) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_remove_broadcast_stream_blocking() != 45292) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_remove_broadcast_stream_blocking() != 62264) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_send_signal() != 34707) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_send_signal() != 50950) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_send_signal_blocking() != 31417) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_send_signal_blocking() != 17888) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_archive_layout() != 11679) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_archive_layout() != 17609) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_archive_layout_blocking() != 16682) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_archive_layout_blocking() != 17687) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_broadcast_layout() != 2931) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_broadcast_layout() != 41969) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_broadcast_layout_blocking() != 4826) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_broadcast_layout_blocking() != 37011) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_stream_class_list() != 46834) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_stream_class_list() != 43917) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_stream_class_list_blocking() != 44290) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_stream_class_list_blocking() != 30795) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_stream_class_lists() != 6526) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_stream_class_lists() != 28826) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_stream_class_lists_blocking() != 6676) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_stream_class_lists_blocking() != 36224) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_archive() != 21897) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_archive() != 29935) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_archive_blocking() != 46634) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_archive_blocking() != 32568) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_broadcast() != 46656) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_broadcast() != 41809) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_broadcast_blocking() != 5765) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_broadcast_blocking() != 18284) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_captions() != 19237) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_captions() != 55404) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_captions_blocking() != 39061) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_captions_blocking() != 1656) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_render() != 50221) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_render() != 10368) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_render_blocking() != 15826) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_render_blocking() != 10227) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_archive() != 28083) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_archive() != 32864) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_archive_blocking() != 54413) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_archive_blocking() != 28123) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_audio_connector() != 41582) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_audio_connector() != 9877) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_audio_connector_blocking() != 60834) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_audio_connector_blocking() != 37691) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_broadcast() != 45702) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_broadcast() != 112) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_broadcast_blocking() != 62486) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_broadcast_blocking() != 28237) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_captions() != 63089) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_captions() != 47414) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_captions_blocking() != 22925) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_captions_blocking() != 39091) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_render() != 17349) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_render() != 23054) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_render_blocking() != 22213) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_render_blocking() != 40088) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_unregister_callback() != 3077) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_unregister_callback() != 18979) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_unregister_callback_blocking() != 26982) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_unregister_callback_blocking() != 49164) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_opentok_uniffi_checksum_method_sipauth_username() != 64281) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_constructor_opentokclient_new() != 30680) {
+    if (uniffi_opentok_uniffi_checksum_constructor_opentokclient_new() != 48208) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_constructor_opentokclient_with_application() != 63581) {
+    if (uniffi_opentok_uniffi_checksum_constructor_opentokclient_with_application() != 9098) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_opentok_uniffi_checksum_constructor_sipauth_new() != 27969) {

@@ -4,7 +4,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::error::{arg_err, Res};
-use crate::types::RenderProperties;
+use crate::options::RenderProperties;
 
 // ---------------------------------------------------------------------------------------------
 // Argument building

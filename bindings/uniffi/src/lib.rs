@@ -18,10 +18,12 @@ mod records;
 #[cfg(test)]
 mod tests;
 
+mod options;
 mod types;
 mod webhooks;
 
 pub use client::OpenTokClient;
+pub use options::*;
 pub use types::*;
 pub use error::NativeError;
 use error::{parse_json, Res};

@@ -4,7 +4,7 @@ use serde_json::json;
 
 use crate::args::{args, args_with, render_args};
 use crate::error::Res;
-use crate::types::*;
+use crate::*;
 use crate::OpenTokClient;
 
 /// Declares each operation twice: `async fn op` (Kotlin `suspend`, Swift `async`) and `fn

@@ -18,10 +18,12 @@
 //! }
 //! ```
 
+mod flat;
 mod lenient;
 pub mod model;
 mod verify;
 
+pub use flat::CallbackEvent;
 pub use model::*;
 pub use verify::{verify, verify_at, webhook_json, Verified, WebhookError};
 

@@ -9944,10 +9944,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_opentok_uniffi_checksum_method_opentokclient_add_broadcast_stream_blocking() != 50349) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_connect_audio() != 17417) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_connect_audio() != 41209) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_connect_audio_blocking() != 63139) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_connect_audio_blocking() != 20628) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_opentok_uniffi_checksum_method_opentokclient_delete_archive() != 11107) {
@@ -9956,10 +9956,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_opentok_uniffi_checksum_method_opentokclient_delete_archive_blocking() != 11262) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_dial() != 2706) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_dial() != 10175) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_dial_blocking() != 7930) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_dial_blocking() != 62893) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_opentok_uniffi_checksum_method_opentokclient_disable_force_mute() != 65315) {
@@ -10076,10 +10076,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_opentok_uniffi_checksum_method_opentokclient_remove_broadcast_stream_blocking() != 62264) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_send_signal() != 50950) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_send_signal() != 16237) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_send_signal_blocking() != 17888) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_send_signal_blocking() != 632) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_archive_layout() != 17609) {
@@ -10100,10 +10100,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_stream_class_list_blocking() != 30795) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_stream_class_lists() != 28826) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_stream_class_lists() != 41308) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_stream_class_lists_blocking() != 36224) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_set_stream_class_lists_blocking() != 22938) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_archive() != 29935) {
@@ -10112,22 +10112,22 @@ private let initializationResult: InitializationResult = {
     if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_archive_blocking() != 32568) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_broadcast() != 41809) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_broadcast() != 11033) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_broadcast_blocking() != 18284) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_broadcast_blocking() != 30025) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_captions() != 55404) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_captions() != 53581) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_captions_blocking() != 1656) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_captions_blocking() != 42901) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_render() != 10368) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_render() != 21116) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_render_blocking() != 10227) {
+    if (uniffi_opentok_uniffi_checksum_method_opentokclient_start_render_blocking() != 3491) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_opentok_uniffi_checksum_method_opentokclient_stop_archive() != 32864) {
@@ -10166,7 +10166,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_opentok_uniffi_checksum_method_opentokclient_unregister_callback_blocking() != 49164) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_method_sipauth_username() != 64281) {
+    if (uniffi_opentok_uniffi_checksum_method_sipauth_username() != 13634) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_opentok_uniffi_checksum_constructor_opentokclient_new() != 48208) {
@@ -10175,7 +10175,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_opentok_uniffi_checksum_constructor_opentokclient_with_application() != 9098) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_opentok_uniffi_checksum_constructor_sipauth_new() != 27969) {
+    if (uniffi_opentok_uniffi_checksum_constructor_sipauth_new() != 44136) {
         return InitializationResult.apiChecksumMismatch
     }
 

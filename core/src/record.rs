@@ -553,4 +553,18 @@ mod tests {
         assert!(read_strict::<Probe>(&json!({"n": 1})).is_err());
         assert!(read_strict::<Probe>(&json!({"id": "a", "n": 2.5})).is_ok());
     }
+
+    #[cfg(feature = "schema")]
+    #[test]
+    fn schemas_use_wire_names_and_stay_open() {
+        let s = serde_json::to_value(schemars::schema_for!(crate::api::archives::ArchiveList))
+            .unwrap_or_default();
+        println!("{s:#}");
+        assert!(s["properties"].get("count").is_some());
+        assert!(s["properties"].get("total_count").is_none());
+        let a = &s["$defs"]["Archive"];
+        assert!(a["properties"].get("sessionId").is_some());
+        assert!(a["properties"].get("partnerId").is_some());
+        assert_ne!(a["additionalProperties"], serde_json::json!(false));
+    }
 }

@@ -177,10 +177,7 @@ pub fn member<T: Field>(
         }
         Outcome::Unfit(want) => {
             if let Some(v) = v {
-                problems.push(format!(
-                    "at `{here}`: expected {want}, got {}",
-                    kind(v)
-                ));
+                problems.push(format!("at `{here}`: expected {want}, got {}", kind(v)));
                 extra.insert(key.to_owned(), v.clone());
             }
             T::default()

@@ -74,7 +74,11 @@ object_answers!(
 pub(crate) fn session_answer(p: &SessionProperties, v: Value) -> Res<Session> {
     let args = prune(serde_json::to_value(p).map_err(|e| arg_err(&e))?);
     let op: CreateSession = opentok_core::api::dispatch::parse_args(args)?;
-    let v = if v.is_object() { Value::Array(vec![v]) } else { v };
+    let v = if v.is_object() {
+        Value::Array(vec![v])
+    } else {
+        v
+    };
     let created: CreatedSessions = serde_json::from_value(v)
         .map_err(|e| decode_err(format!("the create-session answer holds no session ({e})")))?;
     if created.0.first().is_some_and(|s| s.session_id.is_empty()) {

@@ -147,4 +147,3 @@ impl OpenTokClient {
         session_answer(&properties, raw)
     }
 }
-

@@ -23,10 +23,10 @@ mod types;
 mod webhooks;
 
 pub use client::OpenTokClient;
-pub use options::*;
-pub use types::*;
 pub use error::NativeError;
 use error::{parse_json, Res};
+pub use options::*;
+pub use types::*;
 
 uniffi::setup_scaffolding!();
 

@@ -4,8 +4,8 @@ use serde_json::json;
 
 use crate::args::{args, args_with, render_args};
 use crate::error::Res;
-use crate::*;
 use crate::OpenTokClient;
+use crate::*;
 
 /// Declares each operation twice: `async fn op` (Kotlin `suspend`, Swift `async`) and `fn
 /// op_blocking` (runs on the shared runtime; never call it from a runtime thread).

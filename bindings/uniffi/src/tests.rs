@@ -85,7 +85,10 @@ fn sessions_come_from_the_answer_and_the_properties() {
     assert_eq!(s.media_mode, MediaMode::Routed);
     assert_eq!(s.archive_mode, ArchiveMode::Manual);
     assert_eq!(s.project_id.as_deref(), Some("123456"));
-    assert_eq!(s.extra.to_text_map().get("future").map(String::as_str), Some("1"));
+    assert_eq!(
+        s.extra.to_text_map().get("future").map(String::as_str),
+        Some("1")
+    );
     assert!(session_answer(&p, json!([])).is_err());
 }
 

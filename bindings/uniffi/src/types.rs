@@ -17,8 +17,6 @@ pub use crate::records::*;
 // Enums
 // ---------------------------------------------------------------------------------------------
 
-
-
 /// A client's role in a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
 pub enum Role {
@@ -65,8 +63,6 @@ pub enum LayoutType {
     Custom,
 }
 
-
-
 // ---------------------------------------------------------------------------------------------
 // Client configuration
 // ---------------------------------------------------------------------------------------------
@@ -110,7 +106,10 @@ pub(crate) const EXTRA_ERROR_MARK: &str = "\u{1}extra:";
 pub(crate) const EXTRA_ERROR_SEP: char = '\u{2}';
 
 /// Writes an option record's `extra` entries (JSON text) as members of the record's own object.
-pub(crate) fn ser_extra<S: Serializer>(extra: &HashMap<String, String>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn ser_extra<S: Serializer>(
+    extra: &HashMap<String, String>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     use serde::ser::{Error as _, SerializeMap};
     let mut keys: Vec<&String> = extra.keys().collect();
     keys.sort();

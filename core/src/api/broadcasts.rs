@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{check_id, decode_with, project_path};
 use super::archives::StreamSelection;
+use super::{check_id, decode_with, project_path};
 use super::{Layout, StreamMode};
 use crate::error::Result;
 use crate::wire::{Method, Obj, Operation, WireRequest};

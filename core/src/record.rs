@@ -338,16 +338,17 @@ impl Field for Option<Vec<String>> {
 
 /// Declares a result record: its fields, the JSON member each is read from, and `extra`, with the
 /// derives every result record carries (UniFFI behind `uniffi`, JSON Schema behind `schema`).
-/// Fields after `added:` came after the first Kotlin/Swift release: they follow `extra` (so
+/// A field's attributes other than its docs go in braces after its JSON name (`= "items" {
+/// #[serde(default)] }`): they are for the Rust type only. Fields after `added:` came after the first Kotlin/Swift release: they follow `extra` (so
 /// positional constructors keep working) and default to `None` in Kotlin and Swift.
 macro_rules! result_record {
     (
         ffi $export:ident;
         $(#[$meta:meta])*
         pub struct $name:ident {
-            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $key:literal, )*
+            $( $(#[doc = $fdoc:literal])* $field:ident : $ty:ty = $key:literal $({ $(#[$fmeta:meta])* })?, )*
         }
-        added { $( $(#[$ameta:meta])* $afield:ident : $aty:ty = $akey:literal, )* }
+        added { $( $(#[doc = $adoc:literal])* $afield:ident : $aty:ty = $akey:literal $({ $(#[$ameta:meta])* })?, )* }
     ) => {
         /// The UniFFI record of
         #[doc = concat!("[`", stringify!($name), "`]")]
@@ -360,11 +361,11 @@ macro_rules! result_record {
                 #[uniffi::remote(Record)]
                 $(#[$meta])*
                 pub struct $name {
-                    $( $(#[$fmeta])* pub $field: $ty, )*
+                    $( $(#[doc = $fdoc])* pub $field: $ty, )*
                     /// Members of the answer this record does not name, and named members whose
                     /// value could not be represented exactly: JSON name -> the value as JSON text.
                     pub extra: $crate::record::JsonMap,
-                    $( $(#[$ameta])* #[uniffi(default)] pub $afield: $aty, )*
+                    $( $(#[doc = $adoc])* #[uniffi(default)] pub $afield: $aty, )*
                 }
             };
         }
@@ -373,13 +374,14 @@ macro_rules! result_record {
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         $(#[$meta])*
         pub struct $name {
-            $( $(#[$fmeta])* #[serde(rename = $key)] pub $field: $ty, )*
+            $( $(#[doc = $fdoc])* $($(#[$fmeta])*)? #[serde(rename = $key)] pub $field: $ty, )*
             /// Members of the answer this record does not name, and named members whose value
             /// could not be represented exactly, as received.
             #[serde(flatten)]
             pub extra: $crate::record::JsonMap,
             $(
-                $(#[$ameta])*
+                $(#[doc = $adoc])*
+                $($(#[$ameta])*)?
                 #[serde(rename = $akey)]
                 pub $afield: $aty,
             )*
@@ -491,8 +493,7 @@ macro_rules! page_record {
                 /// Total number of items (across pages; `None` when the answer has no `count`).
                 total_count: Option<i64> = "count",
                 /// This page.
-                #[serde(default)]
-                items: Vec<$item> = "items",
+                items: Vec<$item> = "items" { #[serde(default)] },
             }
             added {}
         }

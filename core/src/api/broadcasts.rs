@@ -378,7 +378,7 @@ crate::record::result_record! {
         /// Session id.
         session_id: Option<String> = "sessionId",
         /// Project id (a number on the wire is read as its JSON text).
-        project_id: Option<String> = "projectId",
+        project_id: Option<String> = "projectId" { #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Value>"))] },
         /// Vonage application id.
         application_id: Option<String> = "applicationId",
         /// Creation time (ms).
@@ -412,7 +412,7 @@ crate::record::result_record! {
     }
     added {
         /// Partner id (older name of the project id).
-        partner_id: Option<String> = "partnerId",
+        partner_id: Option<String> = "partnerId" { #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Value>"))] },
     }
 }
 

@@ -27,14 +27,13 @@ crate::record::result_record! {
         /// Number of connections (`None` when the answer has no `count`).
         total_count: Option<i64> = "count",
         /// Project id (a number on the wire is read as its JSON text).
-        project_id: Option<String> = "projectId",
+        project_id: Option<String> = "projectId" { #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Value>"))] },
         /// Vonage application id.
         application_id: Option<String> = "applicationId",
         /// Session id.
         session_id: Option<String> = "sessionId",
         /// The connections.
-        #[serde(default)]
-        items: Vec<Connection> = "items",
+        items: Vec<Connection> = "items" { #[serde(default)] },
     }
     added {}
 }

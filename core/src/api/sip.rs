@@ -136,7 +136,7 @@ crate::record::result_record! {
         /// Its stream id.
         stream_id: Option<String> = "streamId",
         /// Project id (a number on the wire is read as its JSON text).
-        project_id: Option<String> = "projectId",
+        project_id: Option<String> = "projectId" { #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Value>"))] },
         /// Session id.
         session_id: Option<String> = "sessionId",
         /// Creation time (ms).

@@ -368,7 +368,7 @@ declare namespace OpenTok {
       set_broadcast_layout: null;
       add_broadcast_stream: null;
       remove_broadcast_stream: null;
-      get_stream: Stream;
+      get_stream: StreamInfo;
       list_streams: StreamList;
       set_stream_class_lists: null;
       set_stream_class_list: null;
@@ -389,8 +389,8 @@ declare namespace OpenTok {
       start_captions: Captions;
       stop_captions: null;
       get_captions: CaptionStatus;
-      register_callback: Callback;
-      list_callbacks: Array_of_Callback;
+      register_callback: ProjectCallback;
+      list_callbacks: Array_of_ProjectCallback;
       unregister_callback: null;
     }
     /** The raw answer of `/session/create`: a one-element array. */
@@ -433,13 +433,13 @@ declare namespace OpenTok {
       multiArchiveTag?: string | null;
       /** Name. */
       name?: string | null;
-      /** Composed or individual. */
+      /** `composed` or `individual`. */
       outputMode?: string | null;
       /** Partner id (older name of the project id). */
       partnerId?: unknown;
       /** Encryption password, if any. */
       password?: string | null;
-      /** Project id (number or string). */
+      /** Project id (a number on the wire is read as its JSON text). */
       projectId?: unknown;
       /** Quantization parameter. */
       quantizationParameter?: number | null;
@@ -455,10 +455,10 @@ declare namespace OpenTok {
       size?: number | null;
       /** `available`, `expired`, `failed`, `paused`, `started`, `stopped`, `uploaded` or `deleted`. */
       status?: string | null;
-      /** Auto or manual. */
+      /** `auto` or `manual`. */
       streamMode?: string | null;
-      /** Streams in the archive. */
-      streams?: ArchiveStream[];
+      /** Streams in the archive (`None` when the answer has no `streams`). */
+      streams?: StreamSelection[] | null;
       /** Transcription state. */
       transcription?: Transcription | null;
       /** Last update (ms since epoch). */
@@ -467,8 +467,8 @@ declare namespace OpenTok {
       url?: string | null;
       [key: string]: unknown;
     }
-    /** A stream recorded in an archive. */
-    interface ArchiveStream {
+    /** A stream included in an archive or broadcast. */
+    interface StreamSelection {
       /** Audio included. */
       hasAudio?: boolean | null;
       /** Video included. */
@@ -491,11 +491,11 @@ declare namespace OpenTok {
       url?: string | null;
       [key: string]: unknown;
     }
-    /** A list page: `{count, items}`; `count` is the total across pages. */
+    /** A page of archives; `total_count` counts every page. */
     interface ArchiveList {
-      /** Total number of items (across all pages). */
-      count?: number;
-      /** The items of this page. */
+      /** Total number of items (across pages; `None` when the answer has no `count`). */
+      count?: number | null;
+      /** This page. */
       items?: Archive[];
       [key: string]: unknown;
     }
@@ -521,22 +521,22 @@ declare namespace OpenTok {
       maxDuration?: number | null;
       /** Multi-broadcast tag. */
       multiBroadcastTag?: string | null;
-      /** Partner id. */
+      /** Partner id (older name of the project id). */
       partnerId?: unknown;
-      /** Project id. */
+      /** Project id (a number on the wire is read as its JSON text). */
       projectId?: unknown;
       /** Resolution. */
       resolution?: string | null;
       /** Session id. */
       sessionId?: string | null;
-      /** Settings (e.g. `{"hls": {"lowLatency", "dvr"}}`). */
-      settings?: unknown;
+      /** Settings (`{"hls": {"lowLatency", "dvr"}}`). */
+      settings?: BroadcastSettings | null;
       /** `started` or `stopped`. */
       status?: string | null;
-      /** Auto or manual. */
+      /** `auto` or `manual`. */
       streamMode?: string | null;
-      /** Streams in the broadcast. */
-      streams?: unknown[];
+      /** Streams in the broadcast (`None` when the answer has no `streams`). */
+      streams?: StreamSelection[] | null;
       /** Last update (ms). */
       updatedAt?: number | null;
       [key: string]: unknown;
@@ -547,8 +547,8 @@ declare namespace OpenTok {
       hls?: string | null;
       /** HLS state. */
       hlsStatus?: string | null;
-      /** RTMP targets (the service may also answer an object keyed by id). */
-      rtmp?: RtmpStatus[];
+      /** RTMP targets (an array, or an object keyed by id, on the wire). */
+      rtmp?: RtmpStatus[] | null;
       [key: string]: unknown;
     }
     /** An RTMP output's state. */
@@ -563,43 +563,57 @@ declare namespace OpenTok {
       streamName?: string | null;
       [key: string]: unknown;
     }
-    /** A list page: `{count, items}`; `count` is the total across pages. */
+    /** Settings a broadcast runs with. */
+    interface BroadcastSettings {
+      /** HLS settings. */
+      hls?: HlsSettings | null;
+      [key: string]: unknown;
+    }
+    /** HLS settings a broadcast runs with. */
+    interface HlsSettings {
+      /** DVR. */
+      dvr?: boolean | null;
+      /** Low-latency HLS. */
+      lowLatency?: boolean | null;
+      [key: string]: unknown;
+    }
+    /** A page of broadcasts. */
     interface BroadcastList {
-      /** Total number of items (across all pages). */
-      count?: number;
-      /** The items of this page. */
+      /** Total number of items (across pages; `None` when the answer has no `count`). */
+      count?: number | null;
+      /** This page. */
       items?: Broadcast[];
       [key: string]: unknown;
     }
-    /** A stream in a session. */
-    interface Stream {
+    /** A stream in a session (not `Stream`, which would clash with Foundation's `Stream` in Swift). */
+    interface StreamInfo {
       /** Stream id. */
       id: string;
-      /** Layout classes. */
-      layoutClassList?: string[];
+      /** Layout classes (`None` when the answer has none). */
+      layoutClassList?: string[] | null;
       /** Name given by the publisher. */
       name?: string | null;
       /** `camera` or `screen` (or `custom`). */
       videoType?: string | null;
       [key: string]: unknown;
     }
-    /** A list page: `{count, items}`; `count` is the total across pages. */
+    /** The streams of a session. */
     interface StreamList {
-      /** Total number of items (across all pages). */
-      count?: number;
-      /** The items of this page. */
-      items?: Stream[];
+      /** Total number of items (across pages; `None` when the answer has no `count`). */
+      count?: number | null;
+      /** This page. */
+      items?: StreamInfo[];
       [key: string]: unknown;
     }
     /** The connections of a session. */
     interface ConnectionList {
       /** Vonage application id. */
       applicationId?: string | null;
-      /** Number of connections. */
-      count?: number;
+      /** Number of connections (`None` when the answer has no `count`). */
+      count?: number | null;
       /** The connections. */
       items?: Connection[];
-      /** Project id. */
+      /** Project id (a number on the wire is read as its JSON text). */
       projectId?: unknown;
       /** Session id. */
       sessionId?: string | null;
@@ -623,7 +637,7 @@ declare namespace OpenTok {
       createdAt?: number | null;
       /** Call id. */
       id: string;
-      /** Project id. */
+      /** Project id (a number on the wire is read as its JSON text). */
       projectId?: unknown;
       /** Session id. */
       sessionId?: string | null;
@@ -645,7 +659,7 @@ declare namespace OpenTok {
       id: string;
       /** Name of the composed stream. */
       name?: string | null;
-      /** Project id. */
+      /** Project id (a number on the wire is read as its JSON text). */
       projectId?: unknown;
       /** Why it stopped. */
       reason?: string | null;
@@ -663,11 +677,11 @@ declare namespace OpenTok {
       url?: string | null;
       [key: string]: unknown;
     }
-    /** A list page: `{count, items}`; `count` is the total across pages. */
+    /** A page of renders. */
     interface RenderList {
-      /** Total number of items (across all pages). */
-      count?: number;
-      /** The items of this page. */
+      /** Total number of items (across pages; `None` when the answer has no `count`). */
+      count?: number | null;
+      /** This page. */
       items?: Render[];
       [key: string]: unknown;
     }
@@ -675,19 +689,19 @@ declare namespace OpenTok {
     interface AudioConnection {
       /** Whether it is bidirectional, when reported. */
       bidirectional?: boolean | null;
-      /** Its connection id in the session. */
+      /** Its connection id in the session (pass it to `stop_audio_connector`). */
       connectionId?: string | null;
       /** Audio Connector id. */
       id: string;
       [key: string]: unknown;
     }
-    /** Started captions. */
+    /** Started live captions. */
     interface Captions {
       /** Captions id. */
       captionsId: string;
       [key: string]: unknown;
     }
-    /** Caption status as the API reports it. */
+    /** Live caption status as the API reports it. */
     interface CaptionStatus {
       /** Vonage application id. */
       applicationId?: string | null;
@@ -711,8 +725,8 @@ declare namespace OpenTok {
       updatedAt?: number | null;
       [key: string]: unknown;
     }
-    /** A registered callback. */
-    interface Callback {
+    /** A registered project callback (not `Callback`, which would clash with JNA's `Callback`). */
+    interface ProjectCallback {
       /** Creation time (ms). */
       createdAt?: number | null;
       /** Event (`created`, `destroyed`, `status`, …). */
@@ -725,7 +739,7 @@ declare namespace OpenTok {
       url?: string | null;
       [key: string]: unknown;
     }
-    type Array_of_Callback = Callback[];
+    type Array_of_ProjectCallback = ProjectCallback[];
   }
   // END GENERATED: raw result types
 }

@@ -121,7 +121,7 @@ class Results(TypedDict):
     set_broadcast_layout: None
     add_broadcast_stream: None
     remove_broadcast_stream: None
-    get_stream: Stream
+    get_stream: StreamInfo
     list_streams: StreamList
     set_stream_class_lists: None
     set_stream_class_list: None
@@ -142,8 +142,8 @@ class Results(TypedDict):
     start_captions: Captions
     stop_captions: None
     get_captions: CaptionStatus
-    register_callback: Callback
-    list_callbacks: Array_of_Callback
+    register_callback: ProjectCallback
+    list_callbacks: Array_of_ProjectCallback
     unregister_callback: None
 
 # The raw answer of `/session/create`: a one-element array.
@@ -182,13 +182,13 @@ class Archive(TypedDict, total=False):
     size: Optional[int]
     status: Optional[str]
     streamMode: Optional[str]
-    streams: List[ArchiveStream]
+    streams: Optional[List[StreamSelection]]
     transcription: Optional[Transcription]
     updatedAt: Optional[int]
     url: Optional[str]
 
-class ArchiveStream(TypedDict, total=False):
-    """A stream recorded in an archive."""
+class StreamSelection(TypedDict, total=False):
+    """A stream included in an archive or broadcast."""
     hasAudio: Optional[bool]
     hasVideo: Optional[bool]
     streamId: Optional[str]
@@ -202,8 +202,8 @@ class Transcription(TypedDict, total=False):
     url: Optional[str]
 
 class ArchiveList(TypedDict, total=False):
-    """A list page: `{count, items}`; `count` is the total across pages."""
-    count: int
+    """A page of archives; `total_count` counts every page."""
+    count: Optional[int]
     items: List[Archive]
 
 class Broadcast(TypedDict, total=False):
@@ -222,17 +222,17 @@ class Broadcast(TypedDict, total=False):
     projectId: Any
     resolution: Optional[str]
     sessionId: Optional[str]
-    settings: Any
+    settings: Optional[BroadcastSettings]
     status: Optional[str]
     streamMode: Optional[str]
-    streams: List[Any]
+    streams: Optional[List[StreamSelection]]
     updatedAt: Optional[int]
 
 class BroadcastUrls(TypedDict, total=False):
     """Where a broadcast can be watched."""
     hls: Optional[str]
     hlsStatus: Optional[str]
-    rtmp: List[RtmpStatus]
+    rtmp: Optional[List[RtmpStatus]]
 
 class RtmpStatus(TypedDict, total=False):
     """An RTMP output's state."""
@@ -241,27 +241,36 @@ class RtmpStatus(TypedDict, total=False):
     status: Optional[str]
     streamName: Optional[str]
 
+class BroadcastSettings(TypedDict, total=False):
+    """Settings a broadcast runs with."""
+    hls: Optional[HlsSettings]
+
+class HlsSettings(TypedDict, total=False):
+    """HLS settings a broadcast runs with."""
+    dvr: Optional[bool]
+    lowLatency: Optional[bool]
+
 class BroadcastList(TypedDict, total=False):
-    """A list page: `{count, items}`; `count` is the total across pages."""
-    count: int
+    """A page of broadcasts."""
+    count: Optional[int]
     items: List[Broadcast]
 
-class Stream(TypedDict, total=False):
-    """A stream in a session."""
+class StreamInfo(TypedDict, total=False):
+    """A stream in a session (not `Stream`, which would clash with Foundation's `Stream` in Swift)."""
     id: Required[str]
-    layoutClassList: List[str]
+    layoutClassList: Optional[List[str]]
     name: Optional[str]
     videoType: Optional[str]
 
 class StreamList(TypedDict, total=False):
-    """A list page: `{count, items}`; `count` is the total across pages."""
-    count: int
-    items: List[Stream]
+    """The streams of a session."""
+    count: Optional[int]
+    items: List[StreamInfo]
 
 class ConnectionList(TypedDict, total=False):
     """The connections of a session."""
     applicationId: Optional[str]
-    count: int
+    count: Optional[int]
     items: List[Connection]
     projectId: Any
     sessionId: Optional[str]
@@ -299,8 +308,8 @@ class Render(TypedDict, total=False):
     url: Optional[str]
 
 class RenderList(TypedDict, total=False):
-    """A list page: `{count, items}`; `count` is the total across pages."""
-    count: int
+    """A page of renders."""
+    count: Optional[int]
     items: List[Render]
 
 class AudioConnection(TypedDict, total=False):
@@ -310,11 +319,11 @@ class AudioConnection(TypedDict, total=False):
     id: Required[str]
 
 class Captions(TypedDict, total=False):
-    """Started captions."""
+    """Started live captions."""
     captionsId: Required[str]
 
 class CaptionStatus(TypedDict, total=False):
-    """Caption status as the API reports it."""
+    """Live caption status as the API reports it."""
     applicationId: Optional[str]
     captionId: Required[str]
     createdAt: Optional[int]
@@ -326,13 +335,13 @@ class CaptionStatus(TypedDict, total=False):
     status: Optional[str]
     updatedAt: Optional[int]
 
-class Callback(TypedDict, total=False):
-    """A registered callback."""
+class ProjectCallback(TypedDict, total=False):
+    """A registered project callback (not `Callback`, which would clash with JNA's `Callback`)."""
     createdAt: Optional[int]
     event: Optional[str]
     group: Optional[str]
     id: Required[str]
     url: Optional[str]
 
-Array_of_Callback = List[Callback]
+Array_of_ProjectCallback = List[ProjectCallback]
 # END GENERATED: raw result types

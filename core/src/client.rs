@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::api;
 use crate::credentials::Credentials;
 use crate::error::{Error, Result};
-use crate::jwt::{self, Claims};
+use crate::jwt;
 use crate::token::{self, TokenOptions};
 use crate::transport::{Config, RetryPolicy, Transport};
 use crate::wire::{Operation, WireRequest};
@@ -126,16 +126,8 @@ impl OpenTok {
         let ttl_secs = i64::try_from(ttl.as_secs()).unwrap_or(AUTH_TTL_SECS);
         match &self.inner.creds {
             Credentials::Project { api_key, secret } => {
-                let mut c = Claims::new();
-                c.str("iss", api_key)
-                    .str("ist", "project")
-                    .int("iat", now)
-                    .int("exp", now + ttl_secs)
-                    .str("jti", &jwt::uuid_v4());
-                Ok((
-                    "X-OPENTOK-AUTH",
-                    jwt::sign_hs256(&secret.0.hs256, &c.finish()).into(),
-                ))
+                let token = jwt::project_auth(&secret.0.hs256, api_key, now, now + ttl_secs)?;
+                Ok(("X-OPENTOK-AUTH", token.into()))
             }
             Credentials::Application {
                 application_id,
@@ -152,13 +144,8 @@ impl OpenTok {
                         return Ok(("Authorization", v.clone()));
                     }
                 }
-                let mut c = Claims::new();
-                c.str("application_id", application_id)
-                    .int("iat", now)
-                    .int("exp", now + ttl_secs)
-                    .str("jti", &jwt::uuid_v4());
-                let v: Arc<str> =
-                    format!("Bearer {}", jwt::sign_rs256(&key.0, &c.finish())?).into();
+                let token = jwt::application_auth(&key.0, application_id, now, now + ttl_secs)?;
+                let v: Arc<str> = format!("Bearer {token}").into();
                 *cache = Some((Instant::now(), v.clone()));
                 Ok(("Authorization", v))
             }

@@ -3,67 +3,16 @@
 use std::fmt;
 use std::sync::Arc;
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
-use ring::hmac;
-use ring::rand::SystemRandom;
-use ring::signature::{RsaKeyPair, RSA_PKCS1_SHA256};
-
 use crate::error::{Error, Result};
+use crate::jwt::Signer;
 
 /// A secret that never shows up in `Debug` output.
 #[derive(Clone)]
 pub(crate) struct ProjectSecret {
-    pub(crate) hs256: hmac::Key,
+    /// HS256 key for client tokens and REST auth.
+    pub(crate) hs256: Signer,
     /// Pre-keyed HMAC-SHA1 state (RustCrypto: uses SHA-NI where the CPU has it), cloned per T1 token.
     pub(crate) sha1: ::hmac::Hmac<sha1::Sha1>,
-}
-
-/// An RSA private key, parsed once.
-#[derive(Clone)]
-pub(crate) struct RsaKey {
-    pub(crate) pair: Arc<RsaKeyPair>,
-    rng: SystemRandom,
-}
-
-impl RsaKey {
-    /// Parses a PEM (`BEGIN PRIVATE KEY` PKCS#8 or `BEGIN RSA PRIVATE KEY` PKCS#1).
-    pub(crate) fn from_pem(pem: &str) -> Result<Self> {
-        let bad = |r: &str| Error::invalid("private_key", r);
-        let pem = pem.trim();
-        let (label, body) =
-            pem_body(pem).ok_or_else(|| bad("is not a PEM-encoded RSA private key"))?;
-        let der = STANDARD
-            .decode(body)
-            .map_err(|_| bad("PEM body is not valid base64"))?;
-        let pair = match label {
-            "PRIVATE KEY" => RsaKeyPair::from_pkcs8(&der),
-            "RSA PRIVATE KEY" => RsaKeyPair::from_der(&der),
-            _ => return Err(bad("must be a `PRIVATE KEY` or `RSA PRIVATE KEY` PEM")),
-        }
-        .map_err(|_| bad("is not a usable RSA private key"))?;
-        Ok(RsaKey {
-            pair: Arc::new(pair),
-            rng: SystemRandom::new(),
-        })
-    }
-
-    /// RS256 signature of `msg`.
-    pub(crate) fn sign(&self, msg: &[u8]) -> Result<Vec<u8>> {
-        let mut sig = vec![0u8; self.pair.public().modulus_len()];
-        self.pair
-            .sign(&RSA_PKCS1_SHA256, &self.rng, msg, &mut sig)
-            .map_err(|_| Error::invalid("private_key", "RSA signing failed"))?;
-        Ok(sig)
-    }
-}
-
-fn pem_body(pem: &str) -> Option<(&str, String)> {
-    let start = pem.strip_prefix("-----BEGIN ")?;
-    let (label, rest) = start.split_once("-----")?;
-    let end_marker = format!("-----END {label}-----");
-    let body = rest.split(end_marker.as_str()).next()?;
-    Some((label, body.chars().filter(|c| !c.is_whitespace()).collect()))
 }
 
 /// The credentials an [`crate::OpenTok`] client signs with.
@@ -92,7 +41,7 @@ pub enum Credentials {
 pub struct ProjectSecretHandle(pub(crate) Arc<ProjectSecret>);
 /// Opaque holder of an RSA private key (redacted in `Debug`).
 #[derive(Clone)]
-pub struct RsaKeyHandle(pub(crate) RsaKey);
+pub struct RsaKeyHandle(pub(crate) Arc<Signer>);
 
 impl Credentials {
     /// Project credentials. The api key must be non-empty digits-or-text without spaces; the secret non-empty.
@@ -111,7 +60,7 @@ impl Credentials {
         Ok(Credentials::Project {
             api_key,
             secret: ProjectSecretHandle(Arc::new(ProjectSecret {
-                hs256: hmac::Key::new(hmac::HMAC_SHA256, bytes),
+                hs256: Signer::hs256(bytes),
                 sha1: <::hmac::Hmac<sha1::Sha1> as ::hmac::Mac>::new_from_slice(bytes)
                     .map_err(|_| Error::invalid("api_secret", "cannot be used as an HMAC key"))?,
             })),
@@ -129,7 +78,7 @@ impl Credentials {
         }
         Ok(Credentials::Application {
             application_id,
-            key: RsaKeyHandle(RsaKey::from_pem(private_key_pem)?),
+            key: RsaKeyHandle(Arc::new(Signer::rs256_pem(private_key_pem, "private_key")?)),
         })
     }
 

@@ -1,114 +1,144 @@
-//! Minimal, allocation-light JWT encoding (HS256 and RS256) and decoding for inspection.
+//! JWTs: signed with `jsonwebtoken` (HS256 for project credentials, RS256 for application
+//! credentials) from serde claim structs, and split into their parts for inspection.
+//!
+//! Byte-exact output: the vectors pin whole tokens, so the JOSE header must be `{"alg":…,"typ":"JWT"}`
+//! and the claims must keep their declared order. `jsonwebtoken::encode` writes its `Header` with
+//! `typ` first, so the header here is a serde struct serialized once per algorithm and cached, the
+//! claims are serialized with serde, and the signature is `jsonwebtoken::crypto::sign` with the
+//! [`EncodingKey`] the credentials parsed once.
+
+use std::sync::OnceLock;
 
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
-use ring::hmac;
+use jsonwebtoken::{Algorithm, EncodingKey};
+use serde::Serialize;
 
-use crate::credentials::RsaKey;
 use crate::error::{Error, Result};
 
-/// base64url(`{"alg":"HS256","typ":"JWT"}`)
-pub(crate) const HS256_HEADER: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
-/// base64url(`{"alg":"RS256","typ":"JWT"}`)
-pub(crate) const RS256_HEADER: &str = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9";
-
-/// Builds the JSON claims object incrementally without an intermediate map.
-pub(crate) struct Claims {
-    buf: String,
+/// The JOSE header, in the member order every token has had (`alg`, then `typ`).
+#[derive(Serialize)]
+struct JoseHeader {
+    alg: Algorithm,
+    typ: &'static str,
 }
 
-impl Claims {
-    pub(crate) fn new() -> Self {
-        let mut buf = String::with_capacity(384);
-        buf.push('{');
-        Claims { buf }
-    }
+/// base64url of the serialized header of `alg`, built once per algorithm.
+fn encoded_header(alg: Algorithm) -> &'static str {
+    static HS256: OnceLock<String> = OnceLock::new();
+    static RS256: OnceLock<String> = OnceLock::new();
+    let cell = match alg {
+        Algorithm::RS256 => &RS256,
+        _ => &HS256,
+    };
+    cell.get_or_init(|| {
+        let json = serde_json::to_vec(&JoseHeader { alg, typ: "JWT" }).unwrap_or_default();
+        URL_SAFE_NO_PAD.encode(json)
+    })
+}
 
-    fn key(&mut self, k: &str) {
-        if self.buf.len() > 1 {
-            self.buf.push(',');
+/// A key that signs JWTs: the `jsonwebtoken` key and the algorithm it is for.
+#[derive(Clone)]
+pub(crate) struct Signer {
+    key: EncodingKey,
+    alg: Algorithm,
+}
+
+impl Signer {
+    /// HS256 with a shared secret.
+    pub(crate) fn hs256(secret: &[u8]) -> Self {
+        Signer {
+            key: EncodingKey::from_secret(secret),
+            alg: Algorithm::HS256,
         }
-        self.buf.push('"');
-        self.buf.push_str(k);
-        self.buf.push_str("\":");
     }
 
-    pub(crate) fn str(&mut self, k: &str, v: &str) -> &mut Self {
-        self.key(k);
-        push_json_str(&mut self.buf, v);
-        self
-    }
-
-    pub(crate) fn int(&mut self, k: &str, v: i64) -> &mut Self {
-        self.key(k);
-        self.buf.push_str(itoa::Buffer::new().format(v));
-        self
-    }
-
-    pub(crate) fn raw(&mut self, k: &str, json: &str) -> &mut Self {
-        self.key(k);
-        self.buf.push_str(json);
-        self
-    }
-
-    pub(crate) fn finish(mut self) -> String {
-        self.buf.push('}');
-        self.buf
-    }
-}
-
-/// Appends `v` as a JSON string literal.
-pub(crate) fn push_json_str(buf: &mut String, v: &str) {
-    buf.push('"');
-    let bytes = v.as_bytes();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let esc: Option<&str> = match b {
-            b'"' => Some("\\\""),
-            b'\\' => Some("\\\\"),
-            b'\n' => Some("\\n"),
-            b'\r' => Some("\\r"),
-            b'\t' => Some("\\t"),
-            0..=0x1f => None,
-            _ => continue,
+    /// RS256 with a PEM private key (`BEGIN PRIVATE KEY` PKCS#8 or `BEGIN RSA PRIVATE KEY`
+    /// PKCS#1), read by `jsonwebtoken`. Errors name `field` and never quote the key.
+    pub(crate) fn rs256_pem(pem: &str, field: &'static str) -> Result<Self> {
+        let not_pem = || Error::invalid(field, "is not a PEM-encoded RSA private key");
+        let pem = pem.trim();
+        // `jsonwebtoken` also takes public keys and certificates here; only private keys can sign.
+        let label = pem::parse(pem).map_err(|_| not_pem())?;
+        if !matches!(label.tag(), "PRIVATE KEY" | "RSA PRIVATE KEY") {
+            return Err(Error::invalid(
+                field,
+                "must be a `PRIVATE KEY` or `RSA PRIVATE KEY` PEM",
+            ));
+        }
+        let key = EncodingKey::from_rsa_pem(pem.as_bytes()).map_err(|_| not_pem())?;
+        let signer = Signer {
+            key,
+            alg: Algorithm::RS256,
         };
-        buf.push_str(&v[start..i]);
-        match esc {
-            Some(e) => buf.push_str(e),
-            None => {
-                buf.push_str("\\u00");
-                buf.push(char::from(b"0123456789abcdef"[(b >> 4) as usize]));
-                buf.push(char::from(b"0123456789abcdef"[(b & 0xf) as usize]));
-            }
-        }
-        start = i + 1;
+        // `jsonwebtoken` reads the key's DER when it signs: one signature proves now that this is a
+        // usable RSA private key (a public key or a certificate parses as a PEM but cannot sign).
+        jsonwebtoken::crypto::sign(b"", &signer.key, signer.alg)
+            .map_err(|_| Error::invalid(field, "is not a usable RSA private key"))?;
+        Ok(signer)
     }
-    buf.push_str(&v[start..]);
-    buf.push('"');
+
+    /// `header.claims.signature`.
+    pub(crate) fn sign<C: Serialize>(&self, claims: &C) -> Result<String> {
+        let header = encoded_header(self.alg);
+        // Sized for a client token with a session id, so serializing never reallocates.
+        let mut json = Vec::with_capacity(384);
+        serde_json::to_writer(&mut json, claims).map_err(|e| Error::Decode(e.to_string()))?;
+        let mut out = String::with_capacity(header.len() + json.len() * 4 / 3 + 350);
+        out.push_str(header);
+        out.push('.');
+        URL_SAFE_NO_PAD.encode_string(&json, &mut out);
+        let signature = jsonwebtoken::crypto::sign(out.as_bytes(), &self.key, self.alg)
+            .map_err(|_| Error::invalid("private_key", "signing failed"))?;
+        out.push('.');
+        out.push_str(&signature);
+        Ok(out)
+    }
 }
 
-/// `header.claims.signature` with HS256.
-pub(crate) fn sign_hs256(key: &hmac::Key, claims_json: &str) -> String {
-    let mut out = String::with_capacity(HS256_HEADER.len() + claims_json.len() * 4 / 3 + 50);
-    out.push_str(HS256_HEADER);
-    out.push('.');
-    URL_SAFE_NO_PAD.encode_string(claims_json.as_bytes(), &mut out);
-    let tag = hmac::sign(key, out.as_bytes());
-    out.push('.');
-    URL_SAFE_NO_PAD.encode_string(tag.as_ref(), &mut out);
-    out
+/// Claims of the REST auth JWT for project credentials (`X-OPENTOK-AUTH`).
+#[derive(Serialize)]
+struct ProjectAuthClaims<'a> {
+    iss: &'a str,
+    ist: &'static str,
+    iat: i64,
+    exp: i64,
+    jti: &'a str,
 }
 
-/// `header.claims.signature` with RS256.
-pub(crate) fn sign_rs256(key: &RsaKey, claims_json: &str) -> Result<String> {
-    let mut out = String::with_capacity(RS256_HEADER.len() + claims_json.len() * 4 / 3 + 400);
-    out.push_str(RS256_HEADER);
-    out.push('.');
-    URL_SAFE_NO_PAD.encode_string(claims_json.as_bytes(), &mut out);
-    let sig = key.sign(out.as_bytes())?;
-    out.push('.');
-    URL_SAFE_NO_PAD.encode_string(&sig, &mut out);
-    Ok(out)
+/// Claims of the REST auth JWT for application credentials (`Authorization: Bearer`).
+#[derive(Serialize)]
+struct ApplicationAuthClaims<'a> {
+    application_id: &'a str,
+    iat: i64,
+    exp: i64,
+    jti: &'a str,
+}
+
+/// The REST auth JWT of project credentials, issued at `now` and valid until `exp`.
+pub(crate) fn project_auth(signer: &Signer, api_key: &str, now: i64, exp: i64) -> Result<String> {
+    signer.sign(&ProjectAuthClaims {
+        iss: api_key,
+        ist: "project",
+        iat: now,
+        exp,
+        jti: &uuid_v4(),
+    })
+}
+
+/// The REST auth JWT of application credentials, issued at `now` and valid until `exp`.
+pub(crate) fn application_auth(
+    signer: &Signer,
+    application_id: &str,
+    now: i64,
+    exp: i64,
+) -> Result<String> {
+    signer.sign(&ApplicationAuthClaims {
+        application_id,
+        iat: now,
+        exp,
+        jti: &uuid_v4(),
+    })
 }
 
 /// A random RFC 4122 version-4 UUID string.
@@ -140,7 +170,12 @@ pub struct DecodedJwt {
     pub signature: Vec<u8>,
 }
 
-/// Splits and decodes a JWT. Any malformed input is an [`Error::InvalidArgument`] for `token`.
+/// Splits and decodes a JWT for inspection. Any malformed input is an [`Error::InvalidArgument`]
+/// for `token`.
+///
+/// This verifies nothing, and shows the header as sent: `jsonwebtoken`'s typed `Header` drops the
+/// members it does not know (Ruby's SDK puts `ist` there) and refuses algorithms it does not know,
+/// which an inspector must show. The parts are read with the `base64` crate and `serde_json`.
 pub fn decode(token: &str) -> Result<DecodedJwt> {
     let bad = |r: &str| Error::invalid("token", r);
     let mut parts = token.split('.');
@@ -171,15 +206,42 @@ pub(crate) fn b64_standard(data: &[u8], out: &mut String) {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
-    fn escapes_control_characters() {
-        let mut s = String::new();
-        push_json_str(&mut s, "a\"b\\c\n\u{1}é");
-        assert_eq!(s, "\"a\\\"b\\\\c\\n\\u0001é\"");
-        let v: String = serde_json::from_str(&s).unwrap();
-        assert_eq!(v, "a\"b\\c\n\u{1}é");
+    fn headers_keep_alg_then_typ() {
+        // base64url(`{"alg":"HS256","typ":"JWT"}`) and base64url(`{"alg":"RS256","typ":"JWT"}`)
+        assert_eq!(
+            encoded_header(Algorithm::HS256),
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+        );
+        assert_eq!(
+            encoded_header(Algorithm::RS256),
+            "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9"
+        );
+    }
+
+    #[test]
+    fn claims_are_escaped_by_serde() {
+        #[derive(Serialize)]
+        struct C<'a> {
+            data: &'a str,
+        }
+        let t = Signer::hs256(b"k")
+            .sign(&C {
+                data: "a\"b\\c\n\u{1}é",
+            })
+            .unwrap();
+        let d = decode(&t).unwrap();
+        assert_eq!(d.claims["data"], "a\"b\\c\n\u{1}é");
+        let raw = URL_SAFE_NO_PAD
+            .decode(t.split('.').nth(1).unwrap())
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(raw).unwrap(),
+            "{\"data\":\"a\\\"b\\\\c\\n\\u0001é\"}"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::credentials::{Credentials, ProjectSecretHandle, RsaKeyHandle};
 use crate::error::{Error, Result};
-use crate::jwt::{self, Claims};
+use crate::jwt;
 use crate::session_id;
 
 /// Longest allowed connection data, in characters.
@@ -150,7 +150,7 @@ pub fn generate(
     };
     match (creds, opts.token_type) {
         (Credentials::Project { api_key, secret }, TokenType::Jwt) => {
-            Ok(project_jwt(api_key, secret, &g))
+            project_jwt(api_key, secret, &g)
         }
         (Credentials::Project { api_key, secret }, TokenType::T1) => Ok(t1(api_key, secret, &g)),
         (
@@ -231,41 +231,90 @@ fn validate(
     Ok(layout)
 }
 
-fn project_jwt(api_key: &str, secret: &ProjectSecretHandle, g: &Grant<'_>) -> String {
-    let mut c = Claims::new();
-    c.str("iss", api_key)
-        .str("ist", "project")
-        .int("iat", g.now)
-        .int("exp", g.expire)
-        .str("session_id", g.session_id)
-        .int("create_time", g.now)
-        .int("nonce", g.nonce as i64)
-        .str("role", g.role.as_str())
-        .int("expire_time", g.expire)
-        .str("initial_layout_class_list", g.layout)
-        .str("scope", "session.connect");
-    if let Some(d) = g.data {
-        c.str("connection_data", d);
-    }
-    jwt::sign_hs256(&secret.0.hs256, &c.finish())
+/// Claims of a project client token, in the order the vectors pin.
+#[derive(Serialize)]
+struct ProjectTokenClaims<'a> {
+    iss: &'a str,
+    ist: &'static str,
+    iat: i64,
+    exp: i64,
+    session_id: &'a str,
+    create_time: i64,
+    nonce: u64,
+    role: Role,
+    expire_time: i64,
+    initial_layout_class_list: &'a str,
+    scope: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    connection_data: Option<&'a str>,
+}
+
+/// Claims of an application client token (RS256).
+#[derive(Serialize)]
+struct ApplicationTokenClaims<'a> {
+    application_id: &'a str,
+    iat: i64,
+    jti: &'a str,
+    exp: i64,
+    sub: &'static str,
+    acl: Acl,
+    scope: &'static str,
+    session_id: &'a str,
+    role: Role,
+    initial_layout_class_list: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    connection_data: Option<&'a str>,
+}
+
+/// `{"paths":{"/session/**":{}}}`
+#[derive(Serialize)]
+struct Acl {
+    paths: AclPaths,
+}
+
+#[derive(Serialize)]
+struct AclPaths {
+    #[serde(rename = "/session/**")]
+    session: Empty,
+}
+
+/// Serializes as `{}`.
+#[derive(Serialize)]
+struct Empty {}
+
+fn project_jwt(api_key: &str, secret: &ProjectSecretHandle, g: &Grant<'_>) -> Result<String> {
+    secret.0.hs256.sign(&ProjectTokenClaims {
+        iss: api_key,
+        ist: "project",
+        iat: g.now,
+        exp: g.expire,
+        session_id: g.session_id,
+        create_time: g.now,
+        nonce: g.nonce,
+        role: g.role,
+        expire_time: g.expire,
+        initial_layout_class_list: g.layout,
+        scope: "session.connect",
+        connection_data: g.data,
+    })
 }
 
 fn application_jwt(application_id: &str, key: &RsaKeyHandle, g: &Grant<'_>) -> Result<String> {
-    let mut c = Claims::new();
-    c.str("application_id", application_id)
-        .int("iat", g.now)
-        .str("jti", &jwt::uuid_v4())
-        .int("exp", g.expire)
-        .str("sub", "video")
-        .raw("acl", r#"{"paths":{"/session/**":{}}}"#)
-        .str("scope", "session.connect")
-        .str("session_id", g.session_id)
-        .str("role", g.role.as_str())
-        .str("initial_layout_class_list", g.layout);
-    if let Some(d) = g.data {
-        c.str("connection_data", d);
-    }
-    jwt::sign_rs256(&key.0, &c.finish())
+    key.0.sign(&ApplicationTokenClaims {
+        application_id,
+        iat: g.now,
+        jti: &jwt::uuid_v4(),
+        exp: g.expire,
+        sub: "video",
+        acl: Acl {
+            paths: AclPaths { session: Empty {} },
+        },
+        scope: "session.connect",
+        session_id: g.session_id,
+        role: g.role,
+        initial_layout_class_list: g.layout,
+        connection_data: g.data,
+    })
 }
 
 /// Form-encodes like Node's `querystring.escape` (space → `%20`).

@@ -3,9 +3,9 @@
 
 use crate::error::ApiError;
 use axum::http::HeaderMap;
-use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use ring::{hmac, signature};
+use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde_json::{Map, Value};
 
 /// Clock skew allowed for `iat` in the future, in seconds.
@@ -17,12 +17,17 @@ pub const MAX_LIFETIME_SECS: i64 = 300;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity(pub String);
 
-/// Verifies REST JWTs for one configured project (and optionally one application).
+/// Verifies REST JWTs for one configured project (and optionally one application), with
+/// `jsonwebtoken`: it decodes the claims and checks the signatures.
 pub struct Verifier {
     api_key: String,
-    hmac_key: hmac::Key,
+    hs256: DecodingKey,
     application_id: Option<String>,
-    rsa_public_key: Option<Vec<u8>>,
+    rs256: Option<DecodingKey>,
+    /// Reads claims before the signature is checked, so that errors follow the service's order
+    /// (issuer, then signature: the service finds the secret through the issuer).
+    unverified: Validation,
+    no_key: DecodingKey,
 }
 
 impl std::fmt::Debug for Verifier {
@@ -34,131 +39,42 @@ impl std::fmt::Debug for Verifier {
     }
 }
 
-fn pem_blocks(pem: &str) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut label: Option<String> = None;
-    let mut b64 = String::new();
-    for line in pem.lines() {
-        let line = line.trim();
-        if let Some(rest) = line.strip_prefix("-----BEGIN ") {
-            label = Some(rest.trim_end_matches('-').to_string());
-            b64.clear();
-        } else if line.starts_with("-----END ") {
-            if let Some(l) = label.take() {
-                if let Ok(der) = STANDARD.decode(b64.as_bytes()) {
-                    out.push((l, der));
-                }
+/// The RS256 verification key from a PEM: SPKI `PUBLIC KEY` or PKCS#1 `RSA PUBLIC KEY` (read by
+/// `jsonwebtoken`), or the application's PKCS#8 `PRIVATE KEY` / PKCS#1 `RSA PRIVATE KEY` (read by
+/// the `pem` crate; `ring` derives the public half). The first key block of the text counts.
+pub fn rsa_decoding_key_from_pem(pem: &str) -> Result<DecodingKey, String> {
+    use ring::signature::{KeyPair as _, RsaKeyPair};
+    let blocks =
+        pem::parse_many(pem.trim()).map_err(|e| format!("the key is not valid PEM: {e}"))?;
+    for block in blocks {
+        let private = match block.tag() {
+            "PUBLIC KEY" | "RSA PUBLIC KEY" => {
+                return DecodingKey::from_rsa_pem(pem::encode(&block).as_bytes())
+                    .map_err(|e| format!("invalid RSA public key: {e}"));
             }
-        } else if label.is_some() && !line.contains(':') {
-            b64.push_str(line);
-        }
-    }
-    out
-}
-
-/// Reads one DER TLV: returns (tag, content, rest).
-fn der_read(input: &[u8]) -> Option<(u8, &[u8], &[u8])> {
-    let (&tag, rest) = input.split_first()?;
-    let (&first, rest) = rest.split_first()?;
-    let (len, rest) = if first < 0x80 {
-        (usize::from(first), rest)
-    } else {
-        let n = usize::from(first & 0x7f);
-        if n == 0 || n > 4 || rest.len() < n {
-            return None;
-        }
-        let len = rest[..n]
-            .iter()
-            .fold(0usize, |acc, b| (acc << 8) | usize::from(*b));
-        (len, &rest[n..])
-    };
-    if rest.len() < len {
-        return None;
-    }
-    Some((tag, &rest[..len], &rest[len..]))
-}
-
-/// SubjectPublicKeyInfo DER → the inner PKCS#1 `RSAPublicKey` DER.
-pub fn spki_to_rsa_public_key(spki: &[u8]) -> Option<Vec<u8>> {
-    let (tag, seq, _) = der_read(spki)?;
-    if tag != 0x30 {
-        return None;
-    }
-    let (alg_tag, _alg, rest) = der_read(seq)?;
-    if alg_tag != 0x30 {
-        return None;
-    }
-    let (bit_tag, bits, _) = der_read(rest)?;
-    if bit_tag != 0x03 {
-        return None;
-    }
-    let (&unused, key) = bits.split_first()?;
-    if unused != 0 {
-        return None;
-    }
-    Some(key.to_vec())
-}
-
-/// Extracts the PKCS#1 RSA public key DER from a PEM: SPKI `PUBLIC KEY`, `RSA PUBLIC KEY`,
-/// PKCS#8 `PRIVATE KEY` or PKCS#1 `RSA PRIVATE KEY`.
-pub fn rsa_public_key_from_pem(pem: &str) -> Result<Vec<u8>, String> {
-    use signature::KeyPair as _;
-    for (label, der) in pem_blocks(pem) {
-        match label.as_str() {
-            "PUBLIC KEY" => {
-                return spki_to_rsa_public_key(&der)
-                    .ok_or_else(|| "invalid SubjectPublicKeyInfo in PUBLIC KEY PEM".to_string())
-            }
-            "RSA PUBLIC KEY" => return Ok(der),
-            "PRIVATE KEY" => {
-                let kp = signature::RsaKeyPair::from_pkcs8(&der)
-                    .map_err(|e| format!("invalid PKCS#8 RSA private key: {e}"))?;
-                return Ok(kp.public_key().as_ref().to_vec());
-            }
-            "RSA PRIVATE KEY" => {
-                let kp = signature::RsaKeyPair::from_der(&der)
-                    .map_err(|e| format!("invalid PKCS#1 RSA private key: {e}"))?;
-                return Ok(kp.public_key().as_ref().to_vec());
-            }
-            _ => {}
-        }
+            "PRIVATE KEY" => RsaKeyPair::from_pkcs8(block.contents())
+                .map_err(|e| format!("invalid PKCS#8 RSA private key: {e}"))?,
+            "RSA PRIVATE KEY" => RsaKeyPair::from_der(block.contents())
+                .map_err(|e| format!("invalid PKCS#1 RSA private key: {e}"))?,
+            _ => continue,
+        };
+        return Ok(DecodingKey::from_rsa_der(private.public_key().as_ref()));
     }
     Err("no PUBLIC KEY / PRIVATE KEY PEM block found".to_string())
 }
 
-struct Jwt {
-    header: Map<String, Value>,
-    claims: Map<String, Value>,
-    signing_input_len: usize,
-    signature: Vec<u8>,
+fn invalid_format() -> ApiError {
+    ApiError::forbidden("Invalid token format")
 }
 
-fn b64url(part: &str) -> Option<Vec<u8>> {
-    URL_SAFE_NO_PAD
-        .decode(part.trim_end_matches('=').as_bytes())
-        .ok()
-}
-
-fn parse_jwt(token: &str) -> Result<Jwt, ApiError> {
-    let invalid = || ApiError::forbidden("Invalid token format");
-    let mut parts = token.split('.');
-    let (h, p, s) = match (parts.next(), parts.next(), parts.next(), parts.next()) {
-        (Some(h), Some(p), Some(s), None) => (h, p, s),
-        _ => return Err(invalid()),
-    };
-    let header: Map<String, Value> = b64url(h)
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .ok_or_else(invalid)?;
-    let claims: Map<String, Value> = b64url(p)
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .ok_or_else(invalid)?;
-    let signature = b64url(s).ok_or_else(invalid)?;
-    Ok(Jwt {
-        header,
-        claims,
-        signing_input_len: h.len() + 1 + p.len(),
-        signature,
-    })
+/// The JOSE header as sent. `jsonwebtoken`'s `Header` drops members it does not know (the Ruby
+/// SDK puts `ist` in the header) and refuses an `alg` it does not know, which the error names.
+fn header_members(token: &str) -> Result<Map<String, Value>, ApiError> {
+    let (header, _) = token.split_once('.').ok_or_else(invalid_format)?;
+    let json = URL_SAFE_NO_PAD
+        .decode(header)
+        .map_err(|_| invalid_format())?;
+    serde_json::from_slice(&json).map_err(|_| invalid_format())
 }
 
 fn num_claim(claims: &Map<String, Value>, name: &str) -> Option<i64> {
@@ -200,19 +116,33 @@ impl Verifier {
         application_id: Option<&str>,
         public_key_pem: Option<&str>,
     ) -> Result<Verifier, String> {
-        let rsa_public_key = match (application_id, public_key_pem) {
-            (Some(_), Some(pem)) => Some(rsa_public_key_from_pem(pem)?),
+        let rs256 = match (application_id, public_key_pem) {
+            (Some(_), Some(pem)) => Some(rsa_decoding_key_from_pem(pem)?),
             (Some(_), None) => {
                 return Err("an application id needs a public key (PEM)".to_string());
             }
             _ => None,
         };
+        let mut unverified = Validation::new(Algorithm::HS256);
+        unverified.insecure_disable_signature_validation();
+        unverified.validate_exp = false;
+        unverified.validate_aud = false;
+        unverified.required_spec_claims.clear();
         Ok(Verifier {
             api_key: api_key.to_string(),
-            hmac_key: hmac::Key::new(hmac::HMAC_SHA256, api_secret.as_bytes()),
+            hs256: DecodingKey::from_secret(api_secret.as_bytes()),
             application_id: application_id.map(str::to_string),
-            rsa_public_key,
+            rs256,
+            unverified,
+            no_key: DecodingKey::from_secret(&[]),
         })
+    }
+
+    /// The claims, decoded by `jsonwebtoken` without checking the signature yet.
+    fn claims(&self, token: &str) -> Result<Map<String, Value>, ApiError> {
+        jsonwebtoken::decode::<Map<String, Value>>(token, &self.no_key, &self.unverified)
+            .map(|data| data.claims)
+            .map_err(|_| invalid_format())
     }
 
     /// Checks the auth headers of a request at time `now` (Unix seconds).
@@ -242,18 +172,19 @@ impl Verifier {
     }
 
     fn verify_project(&self, token: &str, now: i64) -> Result<Identity, ApiError> {
-        let jwt = parse_jwt(token)?;
-        let alg = jwt.header.get("alg").and_then(Value::as_str).unwrap_or("");
+        let header = header_members(token)?;
+        let alg = header.get("alg").and_then(Value::as_str).unwrap_or("");
         if alg == "RS256" {
             // php sends application JWTs in X-OPENTOK-AUTH.
-            return self.check_application(token, jwt, now);
+            return self.check_application(token, &header, now);
         }
         if alg != "HS256" {
             return Err(ApiError::forbidden(format!(
                 "Invalid signature algorithm '{alg}': expected HS256"
             )));
         }
-        let iss = match jwt.claims.get("iss") {
+        let claims = self.claims(token)?;
+        let iss = match claims.get("iss") {
             Some(Value::String(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
                 s.clone()
             }
@@ -263,10 +194,9 @@ impl Verifier {
         if iss != self.api_key {
             return Err(ApiError::forbidden(format!("Unknown issuer: {iss}")));
         }
-        let ist = jwt
-            .claims
+        let ist = claims
             .get("ist")
-            .or_else(|| jwt.header.get("ist"))
+            .or_else(|| header.get("ist"))
             .and_then(Value::as_str);
         match ist {
             Some("project") => {}
@@ -281,20 +211,23 @@ impl Verifier {
                 ))
             }
         }
-        let input = &token.as_bytes()[..jwt.signing_input_len];
-        hmac::verify(&self.hmac_key, input, &jwt.signature)
-            .map_err(|_| ApiError::forbidden("Invalid signature"))?;
-        check_times(&jwt.claims, now, Some(MAX_LIFETIME_SECS))?;
+        check_signature(token, &self.hs256, Algorithm::HS256)?;
+        check_times(&claims, now, Some(MAX_LIFETIME_SECS))?;
         Ok(Identity(iss))
     }
 
     fn verify_application(&self, token: &str, now: i64) -> Result<Identity, ApiError> {
-        let jwt = parse_jwt(token)?;
-        self.check_application(token, jwt, now)
+        let header = header_members(token)?;
+        self.check_application(token, &header, now)
     }
 
-    fn check_application(&self, token: &str, jwt: Jwt, now: i64) -> Result<Identity, ApiError> {
-        let (app_id, key) = match (&self.application_id, &self.rsa_public_key) {
+    fn check_application(
+        &self,
+        token: &str,
+        header: &Map<String, Value>,
+        now: i64,
+    ) -> Result<Identity, ApiError> {
+        let (app_id, key) = match (&self.application_id, &self.rs256) {
             (Some(a), Some(k)) => (a, k),
             _ => {
                 return Err(ApiError::forbidden(
@@ -302,14 +235,14 @@ impl Verifier {
                 ))
             }
         };
-        let alg = jwt.header.get("alg").and_then(Value::as_str).unwrap_or("");
+        let alg = header.get("alg").and_then(Value::as_str).unwrap_or("");
         if alg != "RS256" {
             return Err(ApiError::forbidden(format!(
                 "Invalid signature algorithm '{alg}': expected RS256"
             )));
         }
-        let claimed = jwt
-            .claims
+        let claims = self.claims(token)?;
+        let claimed = claims
             .get("application_id")
             .and_then(Value::as_str)
             .ok_or_else(|| ApiError::forbidden("Missing application_id claim"))?;
@@ -318,11 +251,18 @@ impl Verifier {
                 "Unknown application id: {claimed}"
             )));
         }
-        let input = &token.as_bytes()[..jwt.signing_input_len];
-        signature::UnparsedPublicKey::new(&signature::RSA_PKCS1_2048_8192_SHA256, key)
-            .verify(input, &jwt.signature)
-            .map_err(|_| ApiError::forbidden("Invalid signature"))?;
-        check_times(&jwt.claims, now, None)?;
+        check_signature(token, key, Algorithm::RS256)?;
+        check_times(&claims, now, None)?;
         Ok(Identity(app_id.clone()))
+    }
+}
+
+/// Checks the signature of `token` (already decoded) with `jsonwebtoken`.
+fn check_signature(token: &str, key: &DecodingKey, alg: Algorithm) -> Result<(), ApiError> {
+    let bad = || ApiError::forbidden("Invalid signature");
+    let (message, signature) = token.rsplit_once('.').ok_or_else(invalid_format)?;
+    match jsonwebtoken::crypto::verify(signature, message.as_bytes(), key, alg) {
+        Ok(true) => Ok(()),
+        _ => Err(bad()),
     }
 }

@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use jsonwebtoken::{Algorithm, EncodingKey};
 use serde::Serialize;
@@ -87,7 +87,7 @@ impl Signer {
         let mut out = String::with_capacity(header.len() + json.len() * 4 / 3 + 350);
         out.push_str(header);
         out.push('.');
-        URL_SAFE_NO_PAD.encode_string(&json, &mut out);
+        base64_simd::URL_SAFE_NO_PAD.encode_append(&json, &mut out);
         let signature = jsonwebtoken::crypto::sign(out.as_bytes(), &self.key, self.alg)
             .map_err(|_| Error::invalid("private_key", "signing failed"))?;
         out.push('.');
@@ -201,7 +201,7 @@ pub fn decode(token: &str) -> Result<DecodedJwt> {
 
 /// Standard base64 (used by T1 tokens).
 pub(crate) fn b64_standard(data: &[u8], out: &mut String) {
-    STANDARD.encode_string(data, out);
+    base64_simd::STANDARD.encode_append(data, out);
 }
 
 #[cfg(test)]

@@ -100,7 +100,7 @@ const fmt = (x) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed
     lines.push('');
     lines.push('Notes:');
     lines.push('- Both packages are called through the official callback API (`ot.getArchive(id, cb)`, `ot.generateToken(sessionId, opts[, true])`).');
-    lines.push('- The official package signs a fresh `jsonwebtoken` JWT per REST call and per client token and opens a new connection per request (node-fetch without keep-alive); opentok-rs signs with a precomputed HMAC key in Rust and keeps a pooled HTTP/1.1 connection per client.');
+    lines.push('- The official package signs a fresh `jsonwebtoken` JWT per REST call and per client token and opens a new connection per request (node-fetch without keep-alive); opentok-rs signs with `jsonwebtoken` in Rust (key read once per client) and keeps a pooled HTTP/1.1 connection per client.');
     lines.push('- RSS added by `require()` of opentok-rs is mostly the mapped native library (`.node`, ~7 MB file); the JS heap it adds is small.');
     fs.mkdirSync(path.join(REPO, 'bench', 'results'), { recursive: true });
     fs.writeFileSync(path.join(REPO, 'bench', 'results', 'node.md'), lines.join('\n') + '\n');

@@ -3,6 +3,9 @@
 The official package is installed into a throw-away venv (target/bench-venv); it is never a dependency.
 Both provide the module `opentok`, so each measurement runs in a fresh interpreter: the official one in
 the venv, ours with PYTHONPATH=python. Writes bench/results/python.md.
+
+`python3 bench/python/bench.py tokens` runs only the token measurement (same workers, best of
+BENCH_ROUNDS, default 3) and prints its row without writing the results file.
 """
 
 import json
@@ -20,7 +23,7 @@ OFFICIAL_PY = VENV / "bin" / "python"
 OURS_PY = sys.executable
 API_KEY = "123456"
 API_SECRET = "0123456789abcdef0123456789abcdef01234567"
-ROUNDS = 3
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 
 
 def ensure_official() -> str:
@@ -79,6 +82,11 @@ def main() -> None:
             return max((run(impl, *args) for _ in range(ROUNDS)), key=lambda r: r["per_second"])
 
         res["tokens"] = {"ours": best("ours", "tokens", url, "50000"), "official": best("official", "tokens", url, "5000")}
+        if sys.argv[1:] == ["tokens"]:
+            o, x = res["tokens"]["ours"]["per_second"], res["tokens"]["official"]["per_second"]
+            print(f"generate_token (JWT), calls/s: opentok-rs {o:,.0f}, official {x:,.0f}, ratio {o / x:.1f}x "
+                  f"(best of {ROUNDS}; load average {os.getloadavg()[0]:.1f})")
+            return
         res["rest"] = {"ours": best("ours", "rest", url, "3000", archive_id),
                        "official": best("official", "rest", url, "1000", archive_id)}
         res["async"] = {"ours": best("ours", "async", url, "12800", archive_id)}

@@ -25,6 +25,11 @@ use std::ops::{Deref, DerefMut};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
+/// The `uniffi` the exported declarations are made with (the core pins its version).
+#[cfg(feature = "uniffi")]
+#[doc(hidden)]
+pub use uniffi as __uniffi;
+
 /// Members of a JSON object as received (JSON name -> value). Kotlin and Swift see it as a map of
 /// JSON name -> the value as JSON text (`"\"text\""`, `"42"`, `"{\"a\":1}"`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -358,7 +363,7 @@ macro_rules! result_record {
         #[macro_export]
         macro_rules! $export {
             () => {
-                #[uniffi::remote(Record)]
+                #[$crate::record::__uniffi::remote(Record)]
                 $(#[$meta])*
                 pub struct $name {
                     $( $(#[doc = $fdoc])* pub $field: $ty, )*
@@ -435,7 +440,7 @@ macro_rules! ffi_export {
         #[macro_export]
         macro_rules! $export {
             () => {
-                #[uniffi::remote(Enum)]
+                #[$crate::record::__uniffi::remote(Enum)]
                 $(#[doc = $doc])*
                 pub enum $name { $( $(#[doc = $vdoc])* $variant, )* }
             };
@@ -459,7 +464,7 @@ macro_rules! ffi_export {
         #[macro_export]
         macro_rules! $export {
             () => {
-                #[uniffi::remote(Record)]
+                #[$crate::record::__uniffi::remote(Record)]
                 $(#[doc = $doc])*
                 pub struct $name { $( $(#[$fmeta])* pub $field: $ty, )* }
             };

@@ -266,3 +266,53 @@ fn check_signature(token: &str, key: &DecodingKey, alg: Algorithm) -> Result<(),
         _ => Err(bad()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn vector_key(name: &str) -> pem::Pem {
+        let path = format!(
+            "{}/../tests/vectors/keys/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        pem::parse(std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    /// Every PEM form of the application key verifies what the private key signed.
+    #[test]
+    fn each_pem_form_of_the_key_verifies() {
+        use ring::signature::{RsaKeyPair, RSA_PKCS1_SHA256};
+        let p8 = vector_key("application_private_key.pem");
+        let spki = vector_key("application_public_key.pem");
+        let pair = RsaKeyPair::from_pkcs8(p8.contents()).unwrap();
+        let message = b"eyJhbGciOiJSUzI1NiJ9.e30";
+        let mut sig = vec![0; pair.public().modulus_len()];
+        let rng = ring::rand::SystemRandom::new();
+        pair.sign(&RSA_PKCS1_SHA256, &rng, message, &mut sig)
+            .unwrap();
+        let sig = URL_SAFE_NO_PAD.encode(sig);
+        // PKCS#1 forms: the PKCS#8 and SPKI wrappers of a 2048-bit RSA key are fixed prefixes.
+        let pkcs1_private = pem::Pem::new("RSA PRIVATE KEY", &p8.contents()[26..]);
+        let pkcs1_public = pem::Pem::new("RSA PUBLIC KEY", &spki.contents()[24..]);
+        for block in [&p8, &spki, &pkcs1_private, &pkcs1_public] {
+            let text = format!("comment line\n{}", pem::encode(block));
+            let key = rsa_decoding_key_from_pem(&text).unwrap();
+            assert!(
+                jsonwebtoken::crypto::verify(&sig, message, &key, Algorithm::RS256).unwrap(),
+                "{}",
+                block.tag()
+            );
+            let other = jsonwebtoken::crypto::verify(&sig, b"other", &key, Algorithm::RS256);
+            assert!(!other.unwrap(), "{}", block.tag());
+        }
+        for bad in [
+            "",
+            "no pem here",
+            "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+        ] {
+            assert!(rsa_decoding_key_from_pem(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -73,7 +73,7 @@ object_answers!(
 /// without a session id is the one decode error, as in the Java SDK.
 pub(crate) fn session_answer(p: &SessionProperties, v: Value) -> Res<Session> {
     let args = prune(serde_json::to_value(p).map_err(|e| arg_err(&e))?);
-    let op: CreateSession = opentok_core::api::dispatch::parse_args(args)?;
+    let op: CreateSession = opentok_core::wire::parse_args(args)?;
     let v = if v.is_object() {
         Value::Array(vec![v])
     } else {

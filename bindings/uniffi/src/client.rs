@@ -109,7 +109,7 @@ impl OpenTokClient {
         nonce: Option<u64>,
     ) -> Res<String> {
         let v = prune(serde_json::to_value(&options).map_err(|e| arg_err(&e))?);
-        let opts: opentok_core::TokenOptions = opentok_core::api::dispatch::parse_args(v)?;
+        let opts: opentok_core::TokenOptions = opentok_core::wire::parse_args(v)?;
         Ok(self
             .inner
             .generate_token_at(&session_id, &opts, now_seconds, nonce)?)

@@ -11,7 +11,6 @@ pub mod broadcasts;
 pub mod callbacks;
 pub mod captions;
 pub mod connections;
-pub mod dispatch;
 pub mod moderation;
 pub mod renders;
 pub mod sessions;

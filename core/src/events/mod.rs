@@ -1,6 +1,6 @@
 //! Callbacks the service sends to your server: typed events and signed-callback verification.
 //!
-//! [`Event::parse`] turns a callback body into one typed model per kind (session monitoring,
+//! [`parse`] turns a callback body into one typed model per kind (session monitoring,
 //! archive, broadcast, SIP, Experience Composer, live captions, Audio Connector). Parsing is lenient:
 //! absent fields are `None`, unknown fields are kept in each model's `extra` map, and a body of a
 //! kind this crate does not know is [`Event::Unknown`] (never an error).

@@ -190,7 +190,6 @@ pub fn member<T: Field>(
     }
 }
 
-
 mod fields;
 mod macros;
 
@@ -205,7 +204,6 @@ pub trait ListPage {
     /// The items of this page.
     fn into_items(self) -> Vec<Self::Item>;
 }
-
 
 #[cfg(test)]
 mod tests {

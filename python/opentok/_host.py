@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from .exceptions import NetworkError, RequestTimeoutError, _combine
 
-from .opentok import _counters as counters  # calls sent through each transport (tests assert on it)
+from ._plumbing import _counters as counters  # calls sent through each transport (tests assert on it)
 
 
 def mock_active() -> bool:

@@ -13,9 +13,9 @@ import weakref
 from typing import Any, Callable, Dict, Tuple
 
 from . import _native
-from . import opentok as _opentok
-from .opentok import from_native
-from .opentok import _Base, _loads
+from . import _plumbing
+from ._plumbing import _loads, from_native
+from .opentok import _Base
 from .streamlist import StreamList
 
 __all__ = ["AsyncClient"]
@@ -79,12 +79,12 @@ class AsyncClient(_Base):
         loop = asyncio.get_running_loop()
         native = self._native()
         args_json = self._args_json(op, args)
-        if _opentok._logger is not None or "logging" in sys.modules:
-            if _opentok._debug_enabled():
-                _opentok._log_request(native, op, args_json, self._proxies)
+        if _plumbing._logger is not None or "logging" in sys.modules:
+            if _plumbing._debug_enabled():
+                _plumbing._log_request(native, op, args_json, self._proxies)
         if self._use_host():
             return self._run_host(loop, native, op, args_json, conv, all_pages, http)
-        _opentok._counters["native"] += 1
+        _plumbing._counters["native"] += 1
         fut: "asyncio.Future[Any]" = loop.create_future()
         completions = self._completions.get(loop)
         if completions is None:
@@ -126,10 +126,10 @@ class AsyncClient(_Base):
     def _completions(self) -> "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Completions]":
         d = self.__dict__
         c = d.get("_completions_map")
-        if c is None or d.get("_completions_gen") != _opentok._fork_gen:
+        if c is None or d.get("_completions_gen") != _plumbing._fork_gen:
             # first use, or a forked child: the parent's queues and in-flight calls do not exist here
             c = d["_completions_map"] = weakref.WeakKeyDictionary()
-            d["_completions_gen"] = _opentok._fork_gen
+            d["_completions_gen"] = _plumbing._fork_gen
         return c  # type: ignore[no-any-return]
 
     async def __aenter__(self) -> "AsyncClient":

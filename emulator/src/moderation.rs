@@ -1,7 +1,7 @@
 //! Moderation: force-mute one stream (`…/stream/{streamId}/mute`) or every stream of a session
 //! (`…/session/{sessionId}/mute`) (census §2.4).
 
-use crate::error::{ok_json, parse_json, required, ApiError, ApiResult};
+use crate::error::{ok_json, parse_json, required, ApiResult};
 use crate::state::{lock, AppState};
 use axum::extract::{Path, State};
 use bytes::Bytes;
@@ -15,11 +15,7 @@ pub async fn mute_stream(
 ) -> ApiResult {
     let mut data = lock(&st.data);
     let s = data.session_mut(&pid, &sid)?;
-    let stream = s
-        .streams
-        .iter_mut()
-        .find(|x| x.id == stream_id)
-        .ok_or_else(|| ApiError::not_found(format!("Stream not found: {stream_id}")))?;
+    let stream = s.stream_mut(&stream_id)?;
     stream.muted = true;
     ok_json(&json!({ "id": pid, "status": "ACTIVE" }))
 }

@@ -26,11 +26,7 @@ pub async fn get(
 ) -> ApiResult {
     let mut data = lock(&st.data);
     let s = data.session_mut(&pid, &sid)?;
-    let stream = s
-        .streams
-        .iter()
-        .find(|x| x.id == stream_id)
-        .ok_or_else(|| ApiError::not_found(format!("Stream not found: {stream_id}")))?;
+    let stream = s.stream_mut(&stream_id)?;
     ok_json(&stream.to_json())
 }
 
@@ -108,11 +104,7 @@ pub async fn set_class_list(
     check_classes("layoutClassList", &list)?;
     let mut data = lock(&st.data);
     let s = data.session_mut(&pid, &sid)?;
-    let stream = s
-        .streams
-        .iter_mut()
-        .find(|x| x.id == stream_id)
-        .ok_or_else(|| ApiError::not_found(format!("Stream not found: {stream_id}")))?;
+    let stream = s.stream_mut(&stream_id)?;
     stream.layout_class_list = list;
     ok_json(&stream.to_json())
 }

@@ -107,6 +107,16 @@ pub struct Session {
 }
 
 impl Session {
+    /// The stream with this id, or the service's 404.
+    pub fn stream_mut(&mut self, stream_id: &str) -> Result<&mut Stream, crate::error::ApiError> {
+        self.streams
+            .iter_mut()
+            .find(|x| x.id == stream_id)
+            .ok_or_else(|| {
+                crate::error::ApiError::not_found(format!("Stream not found: {stream_id}"))
+            })
+    }
+
     /// Admin view.
     pub fn admin_json(&self) -> Value {
         json!({

@@ -84,8 +84,20 @@ impl Client {
             token_type,
             ..ruby_token_options()
         };
+        Self::mint(ruby, rb_self, &sid, &opts, now, nonce)
+    }
+
+    /// Mints the token; a core error is raised as its Ruby class, a panic never crosses into Ruby.
+    fn mint(
+        ruby: &Ruby,
+        rb_self: &Self,
+        sid: &str,
+        opts: &opentok_core::TokenOptions,
+        now: i64,
+        nonce: Option<u64>,
+    ) -> Result<String, Error> {
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            rb_self.inner.generate_token_at(&sid, &opts, now, nonce)
+            rb_self.inner.generate_token_at(sid, opts, now, nonce)
         }));
         match result {
             Ok(Ok(t)) => Ok(t),
@@ -146,14 +158,7 @@ impl Client {
                 Ok(ForEach::Continue)
             })?;
         }
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            rb_self.inner.generate_token_at(&sid, &opts, now, None)
-        }));
-        match result {
-            Ok(Ok(t)) => Ok(t),
-            Ok(Err(e)) => Err(raise_core(ruby, &e)),
-            Err(_) => Err(panic_error(ruby)),
-        }
+        Self::mint(ruby, rb_self, &sid, &opts, now, None)
     }
 
     /// The HTTP request of `op` (host transport): JSON `{method, url, headers: [[name, value]], body}`.
